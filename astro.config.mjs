@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { monacoCssPlugin } from './src/site/vite/monaco-css.ts';
+import { racecourseDeclarationsPlugin } from './src/site/vite/racecourse-declarations.ts';
 
 /**
  * Cross-origin isolation: without these three headers the browser hides
@@ -19,6 +21,11 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx()],
   server: { port: 4321, host: 'localhost', headers: isolationHeaders },
+  vite: {
+    plugins: [monacoCssPlugin(), racecourseDeclarationsPlugin()],
+    // Module workers everywhere: the run worker and task workers import ES modules.
+    worker: { format: 'es' },
+  },
   markdown: {
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks one.

@@ -1,0 +1,133 @@
+import { test, expect } from '../fixtures';
+import { openPlayground, runAndWait, output, timing, linesOf } from './helpers';
+
+const LESSON = '/learn/foundations/what-your-machine-has/';
+
+test('the code is readable as highlighted text before any script runs', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(LESSON);
+  const playground = page.locator('[data-playground]').first();
+  await expect(playground).toHaveAttribute('data-state', 'idle');
+  await expect(playground.locator('pre.astro-code')).toContainText('navigator.hardwareConcurrency');
+  await context.close();
+});
+
+test('Run works before any editor is loaded, and fills every read-out', async ({ page }) => {
+  const editorRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/monaco|ts\.worker|editor\.worker/i.test(r.url())) editorRequests.push(r.url());
+  });
+  await page.goto(LESSON);
+  const playground = page.locator('[data-playground][data-playground-id="busy-on-every-core"]');
+  await expect(playground.getByRole('button', { name: 'Edit' })).toBeVisible();
+  await runAndWait(playground);
+
+  await expect(output(playground).locator('[data-stream="log"]')).toContainText(['of work took']);
+  const readout = timing(playground);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  // The snippet's own worker counts too: it ran the code that spawned the others.
+  await expect(readout).toHaveAttribute('data-workers', String(cores + 1));
+  expect(Number(await readout.getAttribute('data-wall-ms'))).toBeGreaterThanOrEqual(500);
+  // Every worker was busy about 500 ms, so active time is at least cores × ~450 ms.
+  expect(Number(await readout.getAttribute('data-active-ms'))).toBeGreaterThan(cores * 400);
+  expect(Number(await readout.getAttribute('data-utilization'))).toBeGreaterThan(0.5);
+
+  const timeline = playground.getByRole('img', { name: 'Timeline' });
+  await expect(timeline.locator('[data-lane="worker-1"] [data-state="running"]').first()).toBeAttached();
+  expect(editorRequests).toEqual([]);
+});
+
+test('read-outs change while the run goes on, not only at its end', async ({ page }) => {
+  const playground = await openPlayground(
+    page,
+    `import { spawn, busy, sleep } from "racecourse";
+const task = spawn(() => busy(1500));
+for (let i = 0; i < 12; i++) { console.log("tick " + i); await sleep(100); }
+await task.join();`,
+  );
+  await playground.getByRole('button', { name: 'Run', exact: true }).click();
+  const readout = timing(playground);
+  // Two distinct wall times seen while the state is still running.
+  const seen = new Set<string>();
+  await expect(async () => {
+    expect(await playground.getAttribute('data-state')).toBe('running');
+    seen.add((await readout.getAttribute('data-wall-ms')) ?? '');
+    expect(seen.size).toBeGreaterThan(2);
+  }).toPass({ intervals: [50], timeout: 5_000 });
+  await expect(playground.getByRole('img', { name: 'Timeline' }).locator('[data-lane="worker-1"]')).toBeAttached();
+  await expect(output(playground).locator('[data-stream="log"]').first()).toHaveText(/tick 0/);
+  await expect(playground).toHaveAttribute('data-state', 'running');
+  await expect(playground).toHaveAttribute('data-state', 'done', { timeout: 10_000 });
+});
+
+test('a shared link shows its code and never runs it before Run is pressed', async ({ page }) => {
+  const playground = await openPlayground(page, 'console.log("ran " + 42);');
+  await expect(playground.locator('[data-part="code"]')).toContainText('console.log("ran " + 42);');
+  // Give any accidental autorun every chance: wait for the page to go idle.
+  await page.waitForLoadState('networkidle');
+  await expect(playground).toHaveAttribute('data-state', 'idle');
+  await expect(output(playground).locator('[data-stream]')).toHaveCount(0);
+  await runAndWait(playground);
+  expect(await linesOf(playground, 'log')).toEqual(['ran 42']);
+});
+
+test('Share produces a link that round-trips the current code', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const code = 'const message: string = "shared ✓";\nconsole.log(message);\n';
+  const playground = await openPlayground(page, code);
+  await playground.getByRole('button', { name: 'Share' }).click();
+  const link = await playground.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(link).toMatch(/\/playground\/#code=/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+  const other = await context.newPage();
+  await other.goto(link);
+  const copy = other.locator('[data-playground]');
+  await expect(copy.locator('[data-part="code"]')).toContainText('shared ✓');
+  await runAndWait(copy);
+  expect(await linesOf(copy, 'log')).toEqual(['shared ✓']);
+  await other.close();
+});
+
+test('Escape stops a runaway run, and a new Run replaces a running one', async ({ page }) => {
+  const playground = await openPlayground(page, 'while (true) {}');
+  await playground.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(playground).toHaveAttribute('data-state', 'running');
+  await playground.getByRole('button', { name: 'Stop' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(playground).toHaveAttribute('data-state', 'stopped');
+
+  await playground.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(playground).toHaveAttribute('data-state', 'running');
+  await playground.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(playground).toHaveAttribute('data-state', 'running');
+  await playground.getByRole('button', { name: 'Stop' }).click();
+  await expect(playground).toHaveAttribute('data-state', 'stopped');
+});
+
+test('Run ×20 collects every run into a histogram of outcomes', async ({ page }) => {
+  const playground = await openPlayground(page, 'console.log(Math.random() < 2 ? "same" : "never");');
+  await playground.getByRole('button', { name: 'Run ×20' }).click();
+  const bar = playground.locator('[data-part="histogram"] li[data-outcome="same"]');
+  await expect(bar).toHaveAttribute('data-count', '20', { timeout: 30_000 });
+  await expect(playground.locator('[data-part="histogram"]')).toContainText('Outcomes of 20 of 20 runs');
+});
+
+test('an error ends in state error with a system line', async ({ page }) => {
+  const playground = await openPlayground(page, 'const x: number = 1;\nthrow new Error("boom");');
+  await runAndWait(playground, 'error');
+  const system = (await linesOf(playground, 'system')).join('\n');
+  expect(system).toContain('boom');
+  expect(system).toMatch(/line 2/i);
+});
+
+test('the recent-runs table compares each run with the one before', async ({ page }) => {
+  const playground = await openPlayground(page, 'import { busy } from "racecourse";\nbusy(50);\nconsole.log("ok");');
+  await runAndWait(playground);
+  await runAndWait(playground);
+  const history = playground.locator('details.pg-history');
+  await history.locator('summary').click();
+  await expect(history.locator('tbody tr')).toHaveCount(2);
+  await expect(history.locator('tbody tr').first().locator('td').last()).toHaveText(/×$/);
+});

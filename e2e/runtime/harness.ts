@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import type { ConsoleEvent, RunEvent, RunResult, StateEvent, TaskEvent } from '../../src/shared/protocol.ts';
+
+/**
+ * Drives the runtime through the harness page (/dev/runtime/). Waits are for
+ * events and states of the run, never for fixed times.
+ */
+
+export interface Outcome {
+  result: RunResult;
+  events: RunEvent[];
+}
+
+interface Harness {
+  run(code: string, options?: { timeLimitMs?: number; deadlock?: 'end' | 'report' }): number;
+  stop(): void;
+  result(): Promise<RunResult>;
+  readonly state: string;
+  readonly events: RunEvent[];
+}
+
+declare global {
+  interface Window {
+    __runtimeHarness: Harness;
+  }
+}
+
+export async function openHarness(page: Page): Promise<void> {
+  await page.goto('/dev/runtime/');
+  await page.waitForFunction(() => typeof window.__runtimeHarness === 'object');
+}
+
+export async function start(page: Page, code: string, options: { timeLimitMs?: number; deadlock?: 'end' | 'report' } = {}): Promise<void> {
+  await page.evaluate(([source, opts]) => void window.__runtimeHarness.run(source, opts), [code, options] as const);
+}
+
+/** Runs a snippet to its end and returns the result and every event. */
+export async function run(page: Page, code: string, options: { timeLimitMs?: number; deadlock?: 'end' | 'report' } = {}): Promise<Outcome> {
+  await start(page, code, options);
+  return finish(page);
+}
+
+export async function finish(page: Page): Promise<Outcome> {
+  const result = await page.evaluate(() => window.__runtimeHarness.result());
+  const events = await page.evaluate(() => window.__runtimeHarness.events);
+  return { result, events };
+}
+
+/** Waits until an event of the current run satisfies `predicate` (a function source run in the page). */
+export async function waitForEvent(page: Page, predicate: string, timeout = 15_000): Promise<RunEvent> {
+  const handle = await page.waitForFunction(
+    (source) => {
+      const match = new Function('event', `return (${source})(event);`) as (event: RunEvent) => boolean;
+      return window.__runtimeHarness.events.find((event) => match(event)) ?? false;
+    },
+    predicate,
+    { timeout, polling: 20 },
+  );
+  return (await handle.jsonValue()) as RunEvent;
+}
+
+export async function waitForLine(page: Page, pattern: RegExp, timeout = 15_000): Promise<ConsoleEvent> {
+  return (await waitForEvent(page, `(e) => e.type === 'console' && new RegExp(${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.flags)}).test(e.text)`, timeout)) as ConsoleEvent;
+}
+
+export const lines = (events: RunEvent[], stream?: string): string[] =>
+  events.filter((e): e is ConsoleEvent => e.type === 'console' && (stream === undefined || e.stream === stream)).map((e) => e.text);
+
+export const system = (events: RunEvent[]): string[] => lines(events, 'system');
+
+export const states = (events: RunEvent[], task?: string): StateEvent[] =>
+  events.filter((e): e is StateEvent => e.type === 'state' && (task === undefined || e.task === task));
+
+export const tasks = (events: RunEvent[], phase?: TaskEvent['phase']): TaskEvent[] =>
+  events.filter((e): e is TaskEvent => e.type === 'task' && (phase === undefined || e.phase === phase));
+
+/** Milliseconds for `rounds` evaluate round trips: the page's main thread must answer at once. */
+export async function roundTrips(page: Page, rounds = 10): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = Date.now();
+    await page.evaluate(() => 1 + 1);
+    times.push(Date.now() - t0);
+  }
+  return times;
+}
+
+/**
+ * The worst delay, beyond the requested 10 ms, of a chain of timers on the
+ * page's main thread over `durationMs`: how long the page could fail to
+ * react to a click.
+ */
+export async function mainThreadLag(page: Page, durationMs = 300): Promise<number> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<number>((resolve) => {
+        let worst = 0;
+        let last = performance.now();
+        const end = last + duration;
+        const tick = () => {
+          const now = performance.now();
+          worst = Math.max(worst, now - last - 10);
+          last = now;
+          if (now < end) setTimeout(tick, 10);
+          else resolve(worst);
+        };
+        setTimeout(tick, 10);
+      }),
+    durationMs,
+  );
+}
+
+export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;

@@ -1,0 +1,42 @@
+/**
+ * What the playground needs from an editor, whichever one is behind it:
+ * Monaco on a desktop, a plain textarea on touch devices and narrow screens
+ * (Monaco is 11 MB and fights on-screen keyboards).
+ */
+export interface CodeEditor {
+  getValue(): string;
+  /** Replaces the whole text as one undoable edit. */
+  setValue(code: string): void;
+  focus(): void;
+  dispose(): void;
+}
+
+export interface EditorOptions {
+  /** Where the editor goes; it is emptied first. */
+  container: HTMLElement;
+  code: string;
+  /** Accessible name of the text area. */
+  label: string;
+  onChange(code: string): void;
+  /** Escape inside the editor: stop a run (the playground decides). */
+  onEscape(): void;
+  /**
+   * Ctrl/Cmd+Enter inside an editor that swallows the key itself (Monaco binds
+   * it to "insert line below"); the light editor lets it bubble to the playground.
+   */
+  onRun(): void;
+}
+
+/** Monaco for fine pointers and wide screens, the light editor otherwise. */
+export function prefersLightEditor(): boolean {
+  return matchMedia('(pointer: coarse)').matches || window.innerWidth < 640;
+}
+
+export async function openEditor(options: EditorOptions, light = prefersLightEditor()): Promise<CodeEditor> {
+  if (light) {
+    const { createLightEditor } = await import('./light-editor.ts');
+    return createLightEditor(options);
+  }
+  const { createMonacoEditor } = await import('./monaco-editor.ts');
+  return createMonacoEditor(options);
+}

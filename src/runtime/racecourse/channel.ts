@@ -1,0 +1,268 @@
+import { context, hasContext, original } from '../worker/context.ts';
+import { decodeValue, encodeValue, CodecError, type RefCodec } from './codec.ts';
+import { SyncObject, asyncWait, revive, touch, type SyncOptions } from './sync-object.ts';
+import { SHAREABLE, registerReviver } from './transfer.ts';
+
+/**
+ * A bounded FIFO in shared memory, usable from any worker of the run: a
+ * header of counters and a byte ring of encoded values (see codec.ts), under
+ * a short internal lock. Waiting senders and receivers sleep on one change
+ * counter with Atomics.waitAsync, so waiting never blocks an event loop.
+ *
+ * `capacity` 0 (the default) is a rendezvous channel, as in Go: `send`
+ * completes when a receiver has taken the value.
+ */
+
+const LOCK = 0;
+const COUNT = 1;
+const HEAD = 2;
+const TAIL = 3;
+const USED = 4;
+const CLOSED = 5;
+const SEQ = 6;
+const CAPACITY = 7;
+const SENT = 8;
+const RECEIVED = 9;
+const RENDEZVOUS = 10;
+const HEADER_BYTES = 64;
+const WRAP = -1;
+
+export interface ChannelOptions extends SyncOptions {
+  /** Bytes of shared memory for queued values (default: 64 KB per slot, 256 KB … 8 MB). */
+  bytes?: number;
+}
+
+const refusal: RefCodec = {
+  encode(value) {
+    if ((value as { [SHAREABLE]?: unknown })[SHAREABLE] === true)
+      throw new CodecError(
+        `${(value as { name?: string }).name ?? 'This object'} could not be sent through a Channel: channels copy plain data. ` +
+          'Pass a Mutex, Semaphore or Channel to the other worker as a spawn() argument instead.',
+      );
+    return undefined;
+  },
+  decode: () => undefined,
+};
+
+export class Channel<T = unknown> extends SyncObject {
+  protected readonly kind = 'channel' as const;
+  private readonly header: Int32Array;
+  private readonly data: Uint8Array;
+  private readonly dataView: DataView;
+  private readonly size: number;
+
+  constructor(capacity = 0, options?: ChannelOptions | string) {
+    const slots = Number.isInteger(capacity) && capacity >= 0 ? Math.max(1, capacity) : NaN;
+    if (Number.isNaN(slots) && !reviving)
+      throw new RangeError(`new Channel(capacity) needs a whole number ≥ 0 (got ${String(capacity)}).`);
+    const requested = typeof options === 'object' && options.bytes ? options.bytes : slots * 64 * 1024;
+    const bytes = Math.min(8 * 1024 * 1024, Math.max(256 * 1024, Math.ceil(requested / 4) * 4));
+    super('channel', HEADER_BYTES + bytes, options);
+    this.header = new Int32Array(this.sab, 0, HEADER_BYTES / 4);
+    this.size = this.sab.byteLength - HEADER_BYTES;
+    this.data = new Uint8Array(this.sab, HEADER_BYTES, this.size);
+    this.dataView = new DataView(this.sab, HEADER_BYTES, this.size);
+    if (!reviving) {
+      this.header[CAPACITY] = slots;
+      this.header[RENDEZVOUS] = capacity === 0 ? 1 : 0;
+    }
+  }
+
+  get capacity(): number {
+    return this.header[RENDEZVOUS] ? 0 : (this.header[CAPACITY] ?? 0);
+  }
+
+  /** Values waiting in the channel now. */
+  get length(): number {
+    return Atomics.load(this.header, COUNT);
+  }
+
+  get closed(): boolean {
+    return Atomics.load(this.header, CLOSED) === 1;
+  }
+
+  /** Waits while the channel is full, then queues a copy of `value`. Throws if the channel is closed. */
+  async send(value: T): Promise<void> {
+    touch();
+    const bytes = encodeValue(value, refusal);
+    const need = 4 + align(bytes.length);
+    if (need + 4 > this.size)
+      throw new RangeError(
+        `${this.name}: this value takes ${bytes.length} bytes; the channel holds at most ${this.size - 8}. ` +
+          'Send it in parts, share a SharedArrayBuffer, or give the channel more room: new Channel(n, { bytes }).',
+      );
+    let done: (() => void) | null = null;
+    try {
+      let ticket = 0;
+      for (;;) {
+        this.acquireLock();
+        if (this.header[CLOSED]) {
+          this.releaseLock();
+          throw new Error(`Cannot send on ${this.name}: it is closed.`);
+        }
+        if ((this.header[COUNT] ?? 0) < (this.header[CAPACITY] ?? 1) && this.write(bytes, need)) {
+          ticket = Atomics.add(this.header, SENT, 1) + 1;
+          Atomics.add(this.header, COUNT, 1);
+          this.changed();
+          break;
+        }
+        const seq = Atomics.load(this.header, SEQ);
+        this.releaseLock();
+        done ??= this.waitFor('send');
+        await asyncWait(this.header, SEQ, seq);
+      }
+      // Rendezvous: the send completes when a receiver has taken this value.
+      while (this.header[RENDEZVOUS] && Atomics.load(this.header, RECEIVED) < ticket && !this.closed) {
+        const seq = Atomics.load(this.header, SEQ);
+        if (Atomics.load(this.header, RECEIVED) >= ticket) break;
+        done ??= this.waitFor('send');
+        await asyncWait(this.header, SEQ, seq);
+      }
+    } finally {
+      done?.();
+    }
+  }
+
+  /** Waits for a value; `undefined` once the channel is closed and drained. */
+  async recv(): Promise<T | undefined> {
+    const next = await this.next();
+    return next.done ? undefined : next.value;
+  }
+
+  /** A value if one is queued now, else undefined. Never waits. */
+  tryRecv(): T | undefined {
+    touch();
+    this.acquireLock();
+    if ((this.header[COUNT] ?? 0) > 0) return this.take();
+    this.releaseLock();
+    return undefined;
+  }
+
+  /** No more sends; receivers drain what is queued, then get `undefined`. */
+  close(): void {
+    touch();
+    this.acquireLock();
+    this.header[CLOSED] = 1;
+    this.changed();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for (;;) {
+      const next = await this.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+
+  private async next(): Promise<{ done: true } | { done: false; value: T }> {
+    touch();
+    let done: (() => void) | null = null;
+    try {
+      for (;;) {
+        this.acquireLock();
+        if ((this.header[COUNT] ?? 0) > 0) return { done: false, value: this.take() };
+        if (this.header[CLOSED]) {
+          this.releaseLock();
+          return { done: true };
+        }
+        const seq = Atomics.load(this.header, SEQ);
+        this.releaseLock();
+        done ??= this.waitFor('recv');
+        await asyncWait(this.header, SEQ, seq);
+      }
+    } finally {
+      done?.();
+    }
+  }
+
+  /** Under the lock, with COUNT > 0: removes the oldest value, releases the lock. */
+  private take(): T {
+    let head = this.header[HEAD] ?? 0;
+    let length = this.dataView.getInt32(head, true);
+    let freed = 0;
+    if (length === WRAP) {
+      freed += this.size - head;
+      head = 0;
+      length = this.dataView.getInt32(0, true);
+    }
+    const bytes = this.data.slice(head + 4, head + 4 + length);
+    const step = 4 + align(length);
+    freed += step;
+    this.header[HEAD] = (head + step) % this.size;
+    this.header[USED] = (this.header[USED] ?? 0) - freed;
+    Atomics.sub(this.header, COUNT, 1);
+    Atomics.add(this.header, RECEIVED, 1);
+    this.changed();
+    return decodeValue(bytes) as T;
+  }
+
+  /** Under the lock: appends a record if it fits. */
+  private write(bytes: Uint8Array, need: number): boolean {
+    let tail = this.header[TAIL] ?? 0;
+    const used = this.header[USED] ?? 0;
+    const toEnd = this.size - tail;
+    const wasted = toEnd < need ? toEnd : 0;
+    if (used + wasted + need > this.size - 4) return false;
+    if (wasted > 0) {
+      this.dataView.setInt32(tail, WRAP, true);
+      tail = 0;
+    }
+    this.dataView.setInt32(tail, bytes.length, true);
+    this.data.set(bytes, tail + 4);
+    this.header[TAIL] = (tail + need) % this.size;
+    this.header[USED] = used + wasted + need;
+    return true;
+  }
+
+  /** Releases the lock and wakes everyone waiting for a change. */
+  private changed(): void {
+    Atomics.add(this.header, SEQ, 1);
+    this.releaseLock();
+    Atomics.notify(this.header, SEQ);
+  }
+
+  private acquireLock(): void {
+    // Held for a few microseconds at a time: spin, then sleep briefly.
+    let spins = 0;
+    while (Atomics.compareExchange(this.header, LOCK, 0, 1) !== 0) {
+      if (++spins > 100) original.atomicsWait(this.header, LOCK, 1, 1);
+    }
+  }
+
+  private releaseLock(): void {
+    Atomics.store(this.header, LOCK, 0);
+    Atomics.notify(this.header, LOCK, 1);
+  }
+
+  private waitFor(kind: 'send' | 'recv'): () => void {
+    return hasContext() ? context().meter.asyncWait({ kind, ref: this.id }) : () => {};
+  }
+
+  protected override describe(): string {
+    return `name: '${this.name}', capacity: ${this.capacity}, length: ${this.length}, closed: ${this.closed}`;
+  }
+}
+
+function align(n: number): number {
+  return (n + 3) & ~3;
+}
+
+let reviving = false;
+registerReviver('channel', (packed) => {
+  reviving = true;
+  try {
+    return revive(packed, () => new Channel());
+  } finally {
+    reviving = false;
+  }
+});
+
+/** What the hub needs to explain a wait on the channel in `sab`. */
+export function channelStatus(sab: SharedArrayBuffer): { length: number; capacity: number; closed: boolean } {
+  const header = new Int32Array(sab, 0, HEADER_BYTES / 4);
+  return {
+    length: Atomics.load(header, COUNT),
+    capacity: header[RENDEZVOUS] ? 0 : Atomics.load(header, CAPACITY),
+    closed: Atomics.load(header, CLOSED) === 1,
+  };
+}

@@ -1,0 +1,94 @@
+import { context, hasContext } from '../worker/context.ts';
+import { SyncObject, asyncWait, blockingWait, revive, touch, type SyncOptions } from './sync-object.ts';
+import { registerReviver } from './transfer.ts';
+
+/**
+ * A counting semaphore in shared memory: one Int32 of free permits.
+ * `acquire()` blocks the thread while it is 0; `acquireAsync()` awaits.
+ * Permits have no owner (any worker may release), but each worker counts
+ * what it took, so a deadlock report can say who holds permits.
+ */
+
+const COUNT = 0;
+const SPINS = 64;
+
+export class Semaphore extends SyncObject {
+  protected readonly kind = 'semaphore' as const;
+  private readonly cells: Int32Array;
+
+  constructor(permits = 1, options?: SyncOptions | string) {
+    super('semaphore', 8, options);
+    this.cells = new Int32Array(this.sab);
+    if (!reviving) {
+      if (!Number.isInteger(permits) || permits < 0)
+        throw new RangeError(`new Semaphore(n) needs a whole number of permits ≥ 0 (got ${String(permits)}).`);
+      Atomics.store(this.cells, COUNT, permits);
+    }
+  }
+
+  /** Takes a permit, blocking this worker while none is free. */
+  acquire(): void {
+    touch();
+    if (this.tryAcquire()) return;
+    for (let i = 0; i < SPINS; i++) if (this.tryAcquire()) return;
+    for (;;) {
+      blockingWait(this.cells, COUNT, 0, { kind: 'semaphore', ref: this.id });
+      if (this.tryAcquire()) return;
+    }
+  }
+
+  /** Takes a permit without blocking the event loop. */
+  async acquireAsync(): Promise<void> {
+    touch();
+    if (this.tryAcquire()) return;
+    const done = hasContext() ? context().meter.asyncWait({ kind: 'semaphore', ref: this.id }) : () => {};
+    try {
+      while (!this.tryAcquire()) await asyncWait(this.cells, COUNT, 0);
+    } finally {
+      done();
+    }
+  }
+
+  tryAcquire(): boolean {
+    for (;;) {
+      const free = Atomics.load(this.cells, COUNT);
+      if (free <= 0) return false;
+      if (Atomics.compareExchange(this.cells, COUNT, free, free - 1) === free) {
+        if (hasContext()) context().meter.hold(this.id, 1);
+        return true;
+      }
+    }
+  }
+
+  /** Returns a permit and wakes one waiter. */
+  release(): void {
+    touch();
+    Atomics.add(this.cells, COUNT, 1);
+    Atomics.notify(this.cells, COUNT, 1);
+    if (hasContext()) context().meter.hold(this.id, -1);
+  }
+
+  /** Permits free right now. */
+  get available(): number {
+    return Atomics.load(this.cells, COUNT);
+  }
+
+  protected override describe(): string {
+    return `name: '${this.name}', available: ${this.available}`;
+  }
+}
+
+let reviving = false;
+registerReviver('semaphore', (packed) => {
+  reviving = true;
+  try {
+    return revive(packed, () => new Semaphore());
+  } finally {
+    reviving = false;
+  }
+});
+
+/** Free permits of the semaphore in `sab`. For the hub. */
+export function semaphoreCount(sab: SharedArrayBuffer): number {
+  return Atomics.load(new Int32Array(sab), COUNT);
+}

@@ -1,0 +1,125 @@
+import type { SyncObjectKind } from '../../shared/protocol.ts';
+import { context, hasContext, original } from '../worker/context.ts';
+import { INSPECT } from '../worker/format.ts';
+import { SHAREABLE, packedRecord, type PackedObject } from './transfer.ts';
+
+/**
+ * What Mutex, Semaphore and Channel share: shared memory, a run-wide id and
+ * a name for messages ("mutex A", else "mutex #1"), registration with the
+ * hub (which reads their memory to explain a deadlock), and the ability to
+ * travel to another worker as a working object.
+ */
+
+export interface SyncOptions {
+  /** Shown in deadlock reports and on the timeline. */
+  name?: string;
+}
+
+let localIds = 0;
+let pendingRevival: PackedObject | null = null;
+
+/** Builds an object over existing shared memory (a record that arrived from another worker). */
+export function revive<T>(packed: PackedObject, make: () => T): T {
+  pendingRevival = packed;
+  try {
+    return make();
+  } finally {
+    pendingRevival = null;
+  }
+}
+
+export abstract class SyncObject {
+  readonly id: number;
+  readonly name: string;
+  protected readonly sab: SharedArrayBuffer;
+  protected abstract readonly kind: SyncObjectKind;
+
+  protected constructor(kind: SyncObjectKind, bytes: number, options: SyncOptions | string | undefined) {
+    const revived = pendingRevival;
+    pendingRevival = null;
+    if (revived) {
+      this.id = revived.id;
+      this.name = revived.name;
+      this.sab = revived.sab;
+      return;
+    }
+    this.sab = new SharedArrayBuffer(bytes);
+    const label = typeof options === 'string' ? options : options?.name;
+    if (hasContext()) {
+      const ctx = context();
+      ctx.control.markSyncObjects();
+      this.id = ctx.control.nextNumber('nextObjectId');
+      const counter = kind === 'mutex' ? 'nextMutex' : kind === 'semaphore' ? 'nextSemaphore' : 'nextChannel';
+      const number = ctx.control.nextNumber(counter);
+      this.name = label ? `${kind} ${label}` : `${kind} #${number}`;
+      ctx.send({ type: 'register', kind, id: this.id, name: this.name, sab: this.sab, owner: ctx.id });
+    } else {
+      this.id = ++localIds;
+      this.name = label ? `${kind} ${label}` : `${kind} #${this.id}`;
+    }
+  }
+
+  get [SHAREABLE](): true {
+    return true;
+  }
+
+  pack(): PackedObject {
+    return packedRecord(this.kind, this.id, this.name, this.sab);
+  }
+
+  [INSPECT](): string {
+    return `${this.constructor.name} { ${this.describe()} }`;
+  }
+
+  protected describe(): string {
+    return `name: '${this.name}'`;
+  }
+}
+
+/** The calling worker: its id in the run (0 = main) and display name. */
+export function me(): { id: number; name: string } {
+  if (!hasContext()) return { id: 0, name: 'main' };
+  const ctx = context();
+  return { id: ctx.id, name: ctx.name };
+}
+
+export function touch(): void {
+  if (hasContext()) context().meter.touch();
+}
+
+/**
+ * Blocks the thread in `Atomics.wait` with the lane shown as waiting on
+ * `ref` for the whole time. Returns what Atomics.wait returned.
+ */
+export function blockingWait(
+  cells: Int32Array,
+  index: number,
+  value: number,
+  ref: { kind: 'mutex' | 'semaphore' | 'sleep' | 'atomics'; ref?: number },
+  timeout = Infinity,
+): 'ok' | 'not-equal' | 'timed-out' {
+  if (!hasContext()) return original.atomicsWait(cells, index, value, timeout);
+  const ctx = context();
+  if (!ctx.meter.isBlocked) {
+    ctx.meter.blockStart(ref, Number.isFinite(timeout));
+    ctx.flushOverflow();
+    try {
+      return original.atomicsWait(cells, index, value, timeout);
+    } finally {
+      ctx.meter.blockEnd();
+    }
+  }
+  return original.atomicsWait(cells, index, value, timeout);
+}
+
+/** Awaits a change of `cells[index]` away from `value` without blocking the thread. */
+export async function asyncWait(cells: Int32Array, index: number, value: number): Promise<void> {
+  const waitAsync = original.atomicsWaitAsync;
+  if (!waitAsync) {
+    // No Atomics.waitAsync: poll politely.
+    while (Atomics.load(cells, index) === value) await new Promise((r) => original.setTimeout(r, 1));
+    return;
+  }
+  const result = waitAsync(cells, index, value);
+  if (result.async) await result.value;
+}

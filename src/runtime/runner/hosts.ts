@@ -1,0 +1,200 @@
+import { parseHostReply, type DeadlockPolicy, type RunStart, type WorkerSource } from '../../shared/protocol.ts';
+import { frameBootstrap } from './frame-bootstrap.ts';
+
+/**
+ * Where runs execute. A host starts a run worker for a run and ends it on
+ * request; it never executes learner code on the page.
+ *
+ * - `FrameHost` (production): a hidden sandboxed, cross-origin-isolated
+ *   iframe, in its own process. A worker that runs out of memory takes down
+ *   that process only; the page notices the silence and reports it.
+ * - `DirectHost` (dev, or where the frame cannot work): run workers are
+ *   children of the page itself.
+ */
+
+export interface LaunchRequest {
+  runId: number;
+  code: string;
+  pageUrl: string;
+  deadlock: DeadlockPolicy;
+  port: MessagePort;
+  /** The run worker failed to load or crashed. */
+  onError(message: string): void;
+  /** The host was torn down to end another run; this one ends with it. */
+  onReset(): void;
+}
+
+export interface RunHost {
+  /**
+   * True when `stop(…, true)` ends every worker of the run at once (by ending
+   * their process). Chromium's Worker.terminate() lets a busy worker run on
+   * for up to about two seconds, and leaves busy nested workers running.
+   */
+  readonly killsProcess: boolean;
+  launch(request: LaunchRequest): Promise<void>;
+  /** Ends the run's worker; `force` when its workers may be busy and must end now. */
+  stop(runId: number, force: boolean): void;
+  /** Forget a host whose process died: the next launch starts afresh. */
+  reset(): void;
+  /** Starts the host ahead of the first run (optional). */
+  warm(): Promise<void>;
+}
+
+export interface WorkerSources {
+  run: WorkerSource;
+  hub: WorkerSource;
+  task: WorkerSource;
+}
+
+function runStart(request: LaunchRequest, sources: Pick<WorkerSources, 'hub' | 'task'>): RunStart {
+  return {
+    type: 'run-start',
+    runId: request.runId,
+    code: request.code,
+    pageUrl: request.pageUrl,
+    port: request.port,
+    hub: sources.hub,
+    task: sources.task,
+    deadlock: request.deadlock,
+  };
+}
+
+export class DirectHost implements RunHost {
+  readonly killsProcess = false;
+  private readonly sources: WorkerSources;
+  private readonly workers = new Map<number, Worker>();
+
+  constructor(sources: WorkerSources) {
+    this.sources = sources;
+  }
+
+  launch(request: LaunchRequest): Promise<void> {
+    const worker = new Worker(this.sources.run.url, { type: this.sources.run.type, name: `racecourse run ${request.runId}` });
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      request.onError(event.message || 'the run worker failed to load');
+    };
+    worker.postMessage(runStart(request, this.sources), [request.port]);
+    this.workers.set(request.runId, worker);
+    return Promise.resolve();
+  }
+
+  stop(runId: number): void {
+    this.workers.get(runId)?.terminate();
+    this.workers.delete(runId);
+  }
+
+  reset(): void {
+    for (const runId of [...this.workers.keys()]) this.stop(runId);
+  }
+
+  warm(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+export class FrameHost implements RunHost {
+  readonly killsProcess = true;
+  private frame: HTMLIFrameElement | null = null;
+  private ready: Promise<void> | null = null;
+  private readonly loadCode: () => Promise<{ run: string; hub: string; task: string }>;
+  private readonly active = new Map<number, LaunchRequest>();
+  private readonly stopped = new Set<number>();
+
+  constructor(loadCode: () => Promise<{ run: string; hub: string; task: string }>) {
+    this.loadCode = loadCode;
+    addEventListener('message', (event: MessageEvent) => {
+      if (!this.frame || event.source !== this.frame.contentWindow) return;
+      const parsed = parseHostReply(event.data);
+      if (parsed.ok && parsed.value.type === 'host-worker-error')
+        this.active.get(parsed.value.runId)?.onError(parsed.value.message);
+    });
+  }
+
+  async launch(request: LaunchRequest): Promise<void> {
+    await this.ensure();
+    if (this.stopped.has(request.runId)) return;
+    this.active.set(request.runId, request);
+    const placeholder: WorkerSource = { url: '', type: 'classic' };
+    this.post({ type: 'host-run', runId: request.runId, start: runStart(request, { hub: placeholder, task: placeholder }) }, [request.port]);
+  }
+
+  stop(runId: number, force: boolean): void {
+    this.stopped.add(runId);
+    const wasActive = this.active.delete(runId);
+    if (force && wasActive) {
+      // Removing the frame ends its process, and with it every thread of the
+      // run at once. Other runs in the frame end too; a fresh frame is
+      // prepared for the next run.
+      const others = [...this.active.values()];
+      this.reset();
+      for (const other of others) other.onReset();
+      setTimeout(() => void this.warm().catch(() => {}), 0);
+    } else {
+      this.post({ type: 'host-stop', runId });
+    }
+  }
+
+  reset(): void {
+    this.frame?.remove();
+    this.frame = null;
+    this.ready = null;
+    this.active.clear();
+  }
+
+  warm(): Promise<void> {
+    return this.ensure();
+  }
+
+  private post(message: unknown, transfer: Transferable[] = []): void {
+    // The frame's origin is opaque: '*' is the only target origin that reaches it.
+    this.frame?.contentWindow?.postMessage(message, '*', transfer);
+  }
+
+  private ensure(): Promise<void> {
+    this.ready ??= this.open().catch((error: unknown) => {
+      this.reset();
+      throw error;
+    });
+    return this.ready;
+  }
+
+  private async open(): Promise<void> {
+    const code = await this.loadCode();
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.setAttribute('allow', 'cross-origin-isolated');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.setAttribute('title', 'Racecourse runtime');
+    frame.tabIndex = -1;
+    // Not display:none: a hidden frame's timers may be throttled.
+    frame.style.cssText = 'position:fixed;left:0;top:0;width:0;height:0;border:0;opacity:0;pointer-events:none;';
+    frame.srcdoc = `<!doctype html><meta charset="utf-8"><script>(${frameBootstrap.toString()})();</script>`;
+    const loaded = this.waitFor(frame, 'host-loaded');
+    document.body.append(frame);
+    this.frame = frame;
+    await loaded;
+    const ready = this.waitFor(frame, 'host-ready');
+    this.post({ type: 'host-init', code });
+    await ready;
+  }
+
+  private waitFor(frame: HTMLIFrameElement, type: 'host-loaded' | 'host-ready'): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        removeEventListener('message', listener);
+        reject(new Error('The runtime frame did not start.'));
+      }, 15_000);
+      const listener = (event: MessageEvent) => {
+        if (event.source !== frame.contentWindow) return;
+        const parsed = parseHostReply(event.data);
+        if (parsed.ok && parsed.value.type === type) {
+          clearTimeout(timer);
+          removeEventListener('message', listener);
+          resolve();
+        }
+      };
+      addEventListener('message', listener);
+    });
+  }
+}

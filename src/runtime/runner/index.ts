@@ -1,0 +1,35 @@
+/**
+ * The runner: the page's way to run snippets.
+ *
+ *     import { createRunner } from '../runtime/runner/index.ts';
+ *     const runner = createRunner();
+ *     const run = runner.run(code, { onEvent: (event) => … });
+ *     const result = await run.done;   // { state: 'done' | 'error' | 'stopped' | 'timeout', totals, … }
+ *     run.stop();
+ */
+
+import { hostFor, type HostKind } from './default-host.ts';
+import { createRunnerWith, type Runner } from './runner.ts';
+
+export interface RunnerOptions {
+  /** `frame` (production default): runs in a sandboxed frame of their own process; `direct`: workers of the page. */
+  host?: HostKind;
+}
+
+export function createRunner(options: RunnerOptions = {}): Runner {
+  return createRunnerWith(hostFor(options.host));
+}
+
+let pageRunner: Runner | null = null;
+
+/** One runner shared by the whole page: a run started through it stops the previous one. */
+export function getRunner(): Runner {
+  pageRunner ??= createRunner();
+  return pageRunner;
+}
+
+export type { Runner, RunHandle, RunOptions } from './runner.ts';
+export type { HostKind } from './default-host.ts';
+export { declaredTimeLimit, effectiveTimeLimit } from './time-limit.ts';
+export { TimingAccumulator } from '../../shared/timing.ts';
+export type * from '../../shared/protocol.ts';

@@ -1,0 +1,315 @@
+import {
+  LIMITS,
+  describeProblem,
+  parseRunReport,
+  type DeadlockPolicy,
+  type EndState,
+  type FetchReply,
+  type FetchRequest,
+  type RunErrorInfo,
+  type RunEvent,
+  type RunResult,
+  type RunnerRequest,
+  type WireEvent,
+} from '../../shared/protocol.ts';
+import { TimingAccumulator } from '../../shared/timing.ts';
+import { EventSequencer } from './event-sequencer.ts';
+import type { RunHost } from './hosts.ts';
+import { effectiveTimeLimit } from './time-limit.ts';
+
+/**
+ * The main-thread side of runs. It owns nothing but runs: each Run gets a
+ * fresh run worker (in the host), and Stop, the time limit, a new Run or the
+ * run's own end finish it and everything it started. It never executes
+ * learner code and never blocks: all it does is pass messages, number
+ * events and keep the clock.
+ */
+
+export interface RunOptions {
+  /** Overrides the snippet's `// @time-limit …` and the 10 s default. */
+  timeLimitMs?: number;
+  /** Every event of the run, in time order, as it happens. */
+  onEvent?: (event: RunEvent) => void;
+  /** What a detected deadlock does: end the run as `error` (default), or only report it and wait for Stop. */
+  deadlock?: DeadlockPolicy;
+}
+
+export interface RunHandle {
+  readonly id: number;
+  readonly timeLimitMs: number;
+  /** Settles once, when the run has ended, with its end state and totals. */
+  readonly done: Promise<RunResult>;
+  /** Ends the run now (state `stopped`); a no-op once it has ended. */
+  stop(): void;
+}
+
+export interface Runner {
+  /** Starts a run; a run still going from this runner is stopped first. */
+  run(code: string, options?: RunOptions): RunHandle;
+  /** Stops the current run, if any. */
+  stop(): void;
+  /** The run in progress, or null. */
+  readonly current: RunHandle | null;
+}
+
+let nextRunId = 1;
+
+/** How long the hub has to confirm that every task is gone before the host is torn down. */
+const STOP_GRACE_MS = 150;
+
+export function createRunnerWith(host: RunHost): Runner {
+  let current: Run | null = null;
+  return {
+    run(code, options = {}) {
+      current?.stop();
+      const run = new Run(nextRunId++, code, options, host);
+      current = run;
+      void run.done.then(() => {
+        if (current === run) current = null;
+      });
+      run.launch();
+      return run;
+    },
+    stop() {
+      current?.stop();
+    },
+    get current() {
+      return current;
+    },
+  };
+}
+
+class Run implements RunHandle {
+  readonly id: number;
+  readonly timeLimitMs: number;
+  readonly done: Promise<RunResult>;
+  private resolve!: (result: RunResult) => void;
+  private readonly code: string;
+  private readonly options: RunOptions;
+  private readonly host: RunHost;
+  private readonly channel = new MessageChannel();
+  private readonly timing = new TimingAccumulator();
+  private readonly sequencer: EventSequencer;
+  private seq = 0;
+  private lastT = 0;
+  private startAbs: number | null = null;
+  private droppedLines = 0;
+  private ended = false;
+  private lastHeard = 0;
+  private limitTimer: ReturnType<typeof setTimeout> | null = null;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+
+  constructor(id: number, code: string, options: RunOptions, host: RunHost) {
+    this.id = id;
+    this.code = code;
+    this.options = options;
+    this.host = host;
+    this.timeLimitMs = effectiveTimeLimit(code, options.timeLimitMs);
+    this.done = new Promise((resolve) => (this.resolve = resolve));
+    this.sequencer = new EventSequencer((events) => events.forEach((event) => this.deliver(event)));
+    this.channel.port1.onmessage = (event: MessageEvent) => this.receive(event.data);
+  }
+
+  launch(): void {
+    this.publish({ type: 'run', seq: this.seq++, t: 0, runId: this.id, timeLimitMs: this.timeLimitMs });
+    this.lastHeard = performance.now();
+    // Until the run's first word, allow for the host and worker to boot.
+    const bootDeadline = performance.now() + 20_000;
+    this.watchdog = setInterval(() => {
+      const silentFor = performance.now() - this.lastHeard;
+      if (this.heardAny ? silentFor > LIMITS.silenceMs : performance.now() > bootDeadline) this.crashed();
+    }, 250);
+    this.host
+      .launch({
+        runId: this.id,
+        code: this.code,
+        pageUrl: location.href,
+        deadlock: this.options.deadlock ?? 'end',
+        port: this.channel.port2,
+        onError: (message) => this.fail('crash', `The run stopped unexpectedly: ${message}`),
+        onReset: () => {
+          this.system('Stopped: the runtime was restarted to end another run on this page.');
+          this.finish('stopped', undefined, undefined, false);
+        },
+      })
+      .catch((error: unknown) => this.fail('internal', `The runtime could not start: ${String(error)}`));
+  }
+
+  stop(): void {
+    this.finish('stopped');
+  }
+
+  private heardAny = false;
+
+  private receive(data: unknown): void {
+    if (this.ended) return;
+    this.lastHeard = performance.now();
+    this.heardAny = true;
+    const parsed = parseRunReport(data);
+    if (!parsed.ok) {
+      this.system(describeProblem(parsed.problem));
+      return;
+    }
+    const report = parsed.value;
+    if (report.runId !== this.id) return;
+    switch (report.type) {
+      case 'started':
+        this.startAbs = report.startAbs;
+        this.limitTimer = setTimeout(() => this.finish('timeout'), this.timeLimitMs);
+        return;
+      case 'events':
+        this.droppedLines = report.droppedLines;
+        this.sequencer.push(report.events);
+        return;
+      case 'alive':
+        return;
+      case 'fetch':
+        void this.fetchFor(report.request, report.reply);
+        return;
+      case 'end':
+        // Workers still busy or blocked at the end would linger: end them by force.
+        this.finish(report.state, report.t, report.error, report.lingering > 0);
+        return;
+      case 'stopped':
+        return;
+    }
+  }
+
+  private deliver(event: WireEvent): void {
+    if (event.t > this.lastT) this.lastT = event.t;
+    this.timing.add(event);
+    this.publish({ ...event, seq: this.seq++ } as RunEvent);
+  }
+
+  private publish(event: RunEvent): void {
+    try {
+      this.options.onEvent?.(event);
+    } catch (error) {
+      // A listener's bug must not break the run.
+      setTimeout(() => {
+        throw error;
+      });
+    }
+  }
+
+  /** Milliseconds since the snippet started, by the page's clock. */
+  private elapsed(): number {
+    if (this.startAbs === null) return this.lastT;
+    return Math.max(this.lastT, performance.timeOrigin + performance.now() - this.startAbs);
+  }
+
+  private system(text: string, t = this.elapsed()): void {
+    this.sequencer.push([{ type: 'console', t, task: 'runtime', stream: 'system', text }]);
+  }
+
+  private crashed(): void {
+    this.host.reset();
+    this.fail(
+      'crash',
+      'The run stopped responding and was ended: most likely a worker ran out of memory, which takes its whole process down. ' +
+        'Everything it started has been ended; the page is fine.',
+    );
+  }
+
+  private fail(kind: RunErrorInfo['kind'], message: string): void {
+    if (this.ended) return;
+    this.system(message);
+    this.finish('error', undefined, { kind, message });
+  }
+
+  private finish(state: EndState, t?: number, error?: RunErrorInfo, stillRunning = t === undefined): void {
+    if (this.ended) return;
+    const endT = t ?? this.elapsed();
+    if (state === 'timeout')
+      this.system(
+        `Time limit reached: the run was stopped after ${formatSeconds(this.timeLimitMs)}. ` +
+          'A snippet can ask for more time with a first-line comment such as // @time-limit 30s',
+        endT,
+      );
+    if ((state === 'timeout' || state === 'stopped') && this.droppedLines > 0)
+      this.system(`${this.droppedLines.toLocaleString('en-US')} more lines were dropped (output limit: ${LIMITS.outputLines.toLocaleString('en-US')} lines).`, endT);
+    this.ended = true;
+    if (this.limitTimer !== null) clearTimeout(this.limitTimer);
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    // A run that ended by itself has ended its tasks; one ended from here has not.
+    if (stillRunning && error?.kind !== 'crash') this.teardown();
+    else this.release(false);
+    this.sequencer.flushAll();
+    const finalT = Math.max(endT, state === 'done' || state === 'error' ? 0 : this.lastT);
+    const totals = this.timing.totals(finalT);
+    this.publish({ type: 'end', seq: this.seq++, t: finalT, state, totals });
+    const base = { runId: this.id, totals };
+    this.resolve(
+      state === 'error'
+        ? { ...base, state, error: error ?? { kind: 'internal', message: 'The run failed.' } }
+        : state === 'timeout'
+          ? { ...base, state, timeLimitMs: this.timeLimitMs }
+          : { ...base, state },
+    );
+  }
+
+  /**
+   * Ends a run that is still going: the hub terminates every task (a busy
+   * nested worker outlives its terminated parent in Chromium), answers, and
+   * only then is the run worker terminated. A hub that does not answer in
+   * time gets the whole host frame torn down instead.
+   */
+  private teardown(): void {
+    if (this.host.killsProcess) {
+      this.release(true);
+      return;
+    }
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      clearTimeout(fallback);
+      this.release(true);
+    };
+    const fallback = setTimeout(release, STOP_GRACE_MS);
+    this.channel.port1.onmessage = (event: MessageEvent) => {
+      const parsed = parseRunReport(event.data);
+      if (parsed.ok && parsed.value.type === 'stopped') release();
+    };
+    this.channel.port1.postMessage({ type: 'stop-run' } satisfies RunnerRequest);
+  }
+
+  private release(force: boolean): void {
+    this.host.stop(this.id, force);
+    this.channel.port1.onmessage = null;
+    this.channel.port1.close();
+  }
+
+  /** Same-origin fetch on behalf of the run (its frame has an opaque origin). */
+  private async fetchFor(request: FetchRequest, reply: MessagePort): Promise<void> {
+    let answer: FetchReply;
+    const transfer: Transferable[] = [];
+    try {
+      const url = new URL(request.url);
+      if (url.origin !== location.origin) throw new Error('only same-origin URLs can be fetched from a snippet');
+      const response = await fetch(url, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body ? { body: request.body } : {}),
+      });
+      const body = await response.arrayBuffer();
+      transfer.push(body);
+      answer = {
+        type: 'fetch-reply',
+        ok: true,
+        status: response.status,
+        statusText: response.statusText,
+        headers: [...response.headers],
+        body,
+      };
+    } catch (error) {
+      answer = { type: 'fetch-reply', ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    reply.postMessage(answer, transfer);
+    reply.close();
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,178 @@
+import {
+  LIMITS,
+  describeProblem,
+  parseHubToMain,
+  parseRunStart,
+  parseRunnerRequest,
+  type HubInit,
+  type RunReport,
+  type RunStart,
+} from '../../shared/protocol.ts';
+import { describeUncaught, toErrorInfo } from '../racecourse/errors.ts';
+import { racecourseExports } from '../racecourse/exports-table.ts';
+import { installConsole } from './console-capture.ts';
+import { installContext, original } from './context.ts';
+import { createControl } from './control.ts';
+import { createRingBuffer } from './event-ring.ts';
+import { transpile } from './transpile.ts';
+import { installErrorHandlers, wrapGlobals } from './wrap-globals.ts';
+
+/**
+ * The run worker: one per run, started by the runner (inside the host
+ * frame). It transpiles the snippet, starts the hub and waits until the hub
+ * is ready (so nothing the snippet does can keep the hub from starting),
+ * then executes the snippet as a module: the snippet is the `main` lane.
+ */
+
+const MODULE_KEY = Symbol.for('racecourse.module');
+const START_KEY = Symbol.for('racecourse.start');
+/** Prepended to line 1 (so every line keeps its number). */
+const START_MARKER = "globalThis[Symbol.for('racecourse.start')]();";
+
+const scope = globalThis as unknown as Record<string | symbol, unknown> & {
+  onmessage: ((event: MessageEvent) => void) | null;
+};
+
+scope.onmessage = (event: MessageEvent) => {
+  scope.onmessage = null;
+  const parsed = parseRunStart(event.data);
+  if (!parsed.ok) throw new Error(describeProblem(parsed.problem));
+  void run(parsed.value);
+};
+
+/** A module that hands out the racecourse exports: what `import … from "racecourse"` loads. */
+function facadeUrl(): string {
+  const names = Object.keys(racecourseExports);
+  const code =
+    `const m = globalThis[Symbol.for('racecourse.module')];\n` +
+    names.map((name) => `export const ${name} = m.${name};`).join('\n') +
+    `\nexport default m;\n`;
+  return URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+}
+
+// `import()` of a computed URL, out of the bundler's sight.
+const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
+
+async function run(start: RunStart): Promise<void> {
+  const port = start.port;
+  const report = (message: RunReport) => port.postMessage(message);
+  // Until the hub takes the port over, a stop finds no tasks to end.
+  port.onmessage = (event: MessageEvent) => {
+    const parsed = parseRunnerRequest(event.data);
+    if (parsed.ok && parsed.value.type === 'stop-run') report({ type: 'stopped', runId: start.runId });
+  };
+  const alive = original.setInterval(() => report({ type: 'alive', runId: start.runId }), LIMITS.aliveIntervalMs);
+
+  const facade = facadeUrl();
+  const names = Object.keys(racecourseExports);
+  const transpiled = transpile(start.code, {
+    resolve: (specifier) => (specifier === 'racecourse' ? facade : null),
+    exportsOf: (specifier) => (specifier === 'racecourse' ? [...names, 'default'] : undefined),
+  });
+  if (!transpiled.ok) {
+    const result = transpiled;
+    original.clearInterval(alive);
+    report({
+      type: 'events',
+      runId: start.runId,
+      events: [{ type: 'console', t: 0, task: 'runtime', stream: 'system', text: result.text }],
+      droppedLines: 0,
+    });
+    report({ type: 'end', runId: start.runId, state: 'error', t: 0, lingering: 0, error: result.error });
+    return;
+  }
+
+  const code = START_MARKER + transpiled.code;
+  const control = createControl();
+  const mainRing = createRingBuffer();
+  const hubChannel = new MessageChannel();
+  const hub = new Worker(start.hub.url, { type: start.hub.type, name: 'racecourse hub' });
+  hub.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    report({
+      type: 'end',
+      runId: start.runId,
+      state: 'error',
+      t: 0,
+      lingering: 0,
+      error: { kind: 'internal', message: `The runtime could not start: ${event.message || 'hub failed to load'}` },
+    });
+  };
+  const ready = new Promise<void>((resolve) => {
+    hubChannel.port1.onmessage = (event: MessageEvent) => {
+      const parsed = parseHubToMain(event.data);
+      if (parsed.ok && parsed.value.type === 'hub-ready') resolve();
+    };
+  });
+  const init: HubInit = {
+    type: 'hub-init',
+    runId: start.runId,
+    control,
+    mainRing,
+    mainPort: hubChannel.port2,
+    runnerPort: port,
+    task: start.task,
+    snippet: code,
+    pageUrl: start.pageUrl,
+    deadlock: start.deadlock,
+  };
+  port.onmessage = null;
+  hub.postMessage(init, [hubChannel.port2, port]);
+  await ready;
+  // From here on the hub reports to the runner (and keeps it posted that we are alive).
+  original.clearInterval(alive);
+
+  const ctx = installContext({
+    runId: start.runId,
+    id: 0,
+    name: 'main',
+    control,
+    ring: mainRing,
+    hubPort: hubChannel.port1,
+    snippet: code,
+    pageUrl: start.pageUrl,
+    pool: false,
+  });
+  let moduleDone = false;
+  let lastQuiet = false;
+  const quiet = () =>
+    moduleDone && ctx.meter.pendingWaits === 0 && ctx.meter.timers === 0 && ctx.meter.fetches === 0;
+  ctx.meter.onIdle = () => {
+    const now = quiet();
+    if (now !== lastQuiet) {
+      lastQuiet = now;
+      ctx.emit({ k: 'quiet', t: ctx.now(), quiet: now });
+    }
+  };
+  // Set before wrapGlobals(): the hub's questions are not the snippet's work.
+  hubChannel.port1.onmessage = (event: MessageEvent) => {
+    const parsed = parseHubToMain(event.data);
+    if (parsed.ok && parsed.value.type === 'quiet-check')
+      ctx.send({ type: 'quiet-reply', token: parsed.value.token, quiet: quiet() });
+  };
+  installConsole(ctx);
+  wrapGlobals(ctx);
+  installErrorHandlers(ctx, null);
+  scope[MODULE_KEY] = racecourseExports;
+  // The run's time zero is the moment the snippet's body starts (after its
+  // module has loaded): a marker call at the very start of line 1.
+  scope[START_KEY] = () => {
+    ctx.control.startAbs = performance.timeOrigin + performance.now();
+    ctx.send({ type: 'started', startAbs: ctx.control.startAbs });
+    ctx.meter.touch();
+  };
+
+  const moduleUrl = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  ctx.stackMapper.snippetUrls.push(moduleUrl);
+  try {
+    await importModule(moduleUrl);
+  } catch (error) {
+    const info = toErrorInfo(error, (stack) => ctx.mapStack(stack));
+    const { text, ...described } = describeUncaught(info, 'main');
+    ctx.emit({ k: 'uncaught', t: ctx.now(), error: described, text });
+    ctx.flushOverflow();
+    return;
+  }
+  moduleDone = true;
+  ctx.meter.touch();
+}

@@ -1,0 +1,50 @@
+/**
+ * Makes error stacks speak about the learner's snippet. Sucrase keeps line
+ * numbers, the snippet runs from a blob: URL, and spawned functions are
+ * evaluated with `//# sourceURL=snippet.ts` at their own line, so mapping is
+ * renaming the snippet's URL and dropping the runtime's own frames.
+ */
+
+export const SNIPPET_FILE = 'snippet.ts';
+
+const FRAME = /^\s+at /;
+
+export interface StackMapper {
+  /** URLs the snippet's code runs from (its blob: module URL). */
+  snippetUrls: string[];
+}
+
+export function mapStack(stack: string, mapper: StackMapper): string {
+  let text = stack;
+  for (const url of mapper.snippetUrls) if (url) text = text.split(url).join(SNIPPET_FILE);
+  const lines = text.split('\n');
+  const head: string[] = [];
+  const frames: string[] = [];
+  let inFrames = false;
+  for (const line of lines) {
+    if (FRAME.test(line)) {
+      inFrames = true;
+      if (line.includes(`${SNIPPET_FILE}:`)) frames.push(`    ${line.trim()}`);
+    } else if (!inFrames) {
+      head.push(line);
+    }
+  }
+  return [...head, ...frames].join('\n');
+}
+
+/** Line and column (1-based) of the first snippet frame, if any. */
+export function snippetLocation(stack: string): { line: number; column: number } | undefined {
+  const match = new RegExp(`${SNIPPET_FILE.replace('.', '\\.')}:(\\d+):(\\d+)`).exec(stack);
+  if (!match) return undefined;
+  return { line: Number(match[1]), column: Number(match[2]) };
+}
+
+/** Where `needle` starts in `code`: 1-based line, 0-based column. */
+export function locate(code: string, needle: string): { line: number; column: number } | undefined {
+  const index = code.indexOf(needle);
+  if (index < 0) return undefined;
+  const before = code.slice(0, index);
+  const line = before.split('\n').length;
+  const column = index - (before.lastIndexOf('\n') + 1);
+  return { line, column };
+}
