@@ -23,8 +23,9 @@ export default defineConfig({
   server: { port: 4321, host: 'localhost', headers: isolationHeaders },
   vite: {
     plugins: [monacoCssPlugin(), racecourseDeclarationsPlugin()],
-    // Module workers everywhere: the run worker and task workers import ES modules.
-    worker: { format: 'es' },
+    // Classic (iife) workers: the runtime starts its workers inside a sandboxed
+    // frame with an opaque origin, where module workers from blob URLs fail.
+    worker: { format: 'iife' },
   },
   markdown: {
     shikiConfig: {

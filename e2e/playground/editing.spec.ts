@@ -75,3 +75,22 @@ test('on a narrow touch screen a light editor still edits and runs', async ({ br
   expect(await page.locator('.monaco-editor').count()).toBe(0);
   await context.close();
 });
+
+test('when the lesson code changed since the learner edited it, their version is kept and the page says so', async ({
+  page,
+}) => {
+  await page.goto(LESSON);
+  // A record saved against an older original (its hash differs from today's).
+  await page.evaluate((id) => {
+    const key = `racecourse:code:${location.pathname}#${id}`;
+    localStorage.setItem(key, JSON.stringify({ code: 'console.log("my old edit");\n', originalHash: 'stale', savedAt: 1 }));
+  }, ID);
+  await page.reload();
+  const playground = page.locator(`[data-playground-id="${ID}"]`);
+  await expect(playground.locator('[data-part="code"]')).toContainText('my old edit');
+  await expect(playground.locator('[data-part="notice"]')).toContainText('code has changed since you edited it');
+  await playground.getByRole('button', { name: 'Keep mine' }).click();
+  await page.reload();
+  await expect(page.locator(`[data-playground-id="${ID}"] [data-part="notice"]`)).not.toContainText('has changed');
+  await expect(page.locator(`[data-playground-id="${ID}"] [data-part="code"]`)).toContainText('my old edit');
+});

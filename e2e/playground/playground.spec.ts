@@ -131,3 +131,20 @@ test('the recent-runs table compares each run with the one before', async ({ pag
   await expect(history.locator('tbody tr')).toHaveCount(2);
   await expect(history.locator('tbody tr').first().locator('td').last()).toHaveText(/×$/);
 });
+
+test('each timeline stretch has its times, for pointer (title) and keyboard (the table)', async ({ page }) => {
+  const playground = await openPlayground(
+    page,
+    'import { spawn, sleep, busy } from "racecourse";\nconst t = spawn(async () => { busy(100); await sleep(150); });\nawait t.join();',
+  );
+  await runAndWait(playground);
+  const lane = playground.getByRole('img', { name: 'Timeline' }).locator('[data-lane="worker-1"]');
+  await expect(lane.locator('[data-state="running"]').first()).toHaveAttribute('title', /worker-1 running from \d+/);
+  await expect(lane.locator('[data-state="sleeping"]').first()).toBeAttached();
+
+  const summary = playground.getByText('Timeline as a table');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const rows = playground.locator('[data-part="timeline-table"] tr');
+  await expect(rows.filter({ hasText: 'sleeping' }).first()).toContainText('worker-1');
+});

@@ -46,21 +46,33 @@ export async function finish(page: Page): Promise<Outcome> {
   return { result, events };
 }
 
-/** Waits until an event of the current run satisfies `predicate` (a function source run in the page). */
-export async function waitForEvent(page: Page, predicate: string, timeout = 15_000): Promise<RunEvent> {
+/** Fields an awaited event must have; `text` is a regular expression source for console lines. */
+export interface EventMatch {
+  type?: RunEvent['type'];
+  task?: string;
+  state?: string;
+  phase?: string;
+  text?: string;
+}
+
+/** Waits until an event of the current run has every field of `match`. */
+export async function waitForEvent(page: Page, match: EventMatch, timeout = 15_000): Promise<RunEvent> {
   const handle = await page.waitForFunction(
-    (source) => {
-      const match = new Function('event', `return (${source})(event);`) as (event: RunEvent) => boolean;
-      return window.__runtimeHarness.events.find((event) => match(event)) ?? false;
-    },
-    predicate,
+    (wanted) =>
+      window.__runtimeHarness.events.find((event) => {
+        const fields = event as unknown as Record<string, unknown>;
+        return Object.entries(wanted).every(([key, value]) =>
+          key === 'text' ? typeof fields.text === 'string' && new RegExp(String(value)).test(fields.text) : fields[key] === value,
+        );
+      }) ?? false,
+    match,
     { timeout, polling: 20 },
   );
   return (await handle.jsonValue()) as RunEvent;
 }
 
 export async function waitForLine(page: Page, pattern: RegExp, timeout = 15_000): Promise<ConsoleEvent> {
-  return (await waitForEvent(page, `(e) => e.type === 'console' && new RegExp(${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.flags)}).test(e.text)`, timeout)) as ConsoleEvent;
+  return (await waitForEvent(page, { type: 'console', text: pattern.source }, timeout)) as ConsoleEvent;
 }
 
 export const lines = (events: RunEvent[], stream?: string): string[] =>

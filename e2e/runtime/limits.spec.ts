@@ -81,7 +81,7 @@ test('runaway snippet: the page stays responsive, Stop ends everything within 20
 test('runaway task: Stop ends it within 200 ms and it stops burning CPU', async ({ page, browser }) => {
   await start(page, `import { spawn } from "racecourse";\nspawn(() => { console.log("task spinning"); while (true) {} });\nspawn(() => { while (true) {} });`);
   await waitForLine(page, /task spinning/);
-  await waitForEvent(page, `(e) => e.type === 'state' && e.task === 'worker-2' && e.state === 'running'`);
+  await waitForEvent(page, { type: 'state', task: 'worker-2', state: 'running' });
   expect(await mainThreadLag(page)).toBeLessThan(100);
   expect(median(await roundTrips(page))).toBeLessThan(100);
   const t0 = Date.now();
@@ -111,7 +111,7 @@ test('time limit: a declared limit ends the run as timeout with a system line; t
   expect(result.totals.wallMs).toBeGreaterThanOrEqual(950);
   expect(result.totals.wallMs).toBeLessThan(1_500);
   await start(page, `console.log(1)`);
-  const started = await waitForEvent(page, `(e) => e.type === 'run'`);
+  const started = await waitForEvent(page, { type: 'run' });
   expect(started.type === 'run' && started.timeLimitMs).toBe(10_000);
   await finish(page);
 });

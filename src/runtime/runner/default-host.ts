@@ -25,8 +25,7 @@ export function hostFor(kind: HostKind = defaultHostKind()): RunHost {
   return host;
 }
 
-function moduleSources() {
-  const type = import.meta.env.DEV ? 'module' : 'classic';
+function moduleSources(type: 'module' | 'classic' = import.meta.env.DEV ? 'module' : 'classic') {
   return {
     run: { url: runWorkerUrl, type },
     hub: { url: new URL(hubWorkerUrl, location.href).href, type },
@@ -34,11 +33,19 @@ function moduleSources() {
   } as const;
 }
 
+/** A real import/export of a bundle starts a line (strings that mention one are indented or escaped). */
+const MODULE_SYNTAX = /^(?:import\s*[\w{*'"]|export\s*[{*]|export\s+(?:default|const|let|var|function|class|async)\b)/m;
+
 let code: Promise<{ run: string; hub: string; task: string }> | null = null;
 
 function loadWorkerCode(): Promise<{ run: string; hub: string; task: string }> {
   code ??= Promise.all([runWorkerUrl, hubWorkerUrl, taskWorkerUrl].map(fetchText))
-    .then(([run = '', hub = '', task = '']) => ({ run, hub, task }))
+    .then(([run = '', hub = '', task = '']) => {
+      // The frame starts classic scripts; a bundle split into ES modules cannot run there.
+      if ([run, hub, task].some((text) => MODULE_SYNTAX.test(text)))
+        throw new Error('The runtime workers were bundled as ES modules with imports; set Vite worker.format to "iife".');
+      return { run, hub, task };
+    })
     .catch((error: unknown) => {
       code = null;
       throw error;

@@ -178,7 +178,7 @@ class Run implements RunHandle {
   private deliver(event: WireEvent): void {
     if (event.t > this.lastT) this.lastT = event.t;
     this.timing.add(event);
-    this.publish({ ...event, seq: this.seq++ } as RunEvent);
+    this.publish({ ...event, seq: this.seq++ });
   }
 
   private publish(event: RunEvent): void {

@@ -60,6 +60,8 @@ export class WorkerContext {
     this.pool = init.pool;
     const probe = new MessageChannel();
     probe.port1.onmessage = () => this.meter.probe();
+    // Under Node (unit tests) the probe must not keep the process alive.
+    (probe.port1 as { unref?: () => void }).unref?.();
     this.meter = new Meter({
       emit: (event) => this.emit(event),
       now: () => this.now(),

@@ -138,7 +138,7 @@ function wrapMessageHandlers(ctx: WorkerContext): void {
   };
   proto.removeEventListener = function (this: unknown, type: unknown, listener: unknown, options?: unknown) {
     const wrappable = (typeof listener === 'object' && listener !== null) || typeof listener === 'function';
-    const wrapped = isMessage(type) && wrappable ? wrappers.get(listener as object) : undefined;
+    const wrapped = isMessage(type) && wrappable ? wrappers.get(listener) : undefined;
     return remove.call(this, type, wrapped ?? listener, options);
   };
 
@@ -148,12 +148,13 @@ function wrapMessageHandlers(ctx: WorkerContext): void {
     if (!target) continue;
     const descriptor = Object.getOwnPropertyDescriptor(target, 'onmessage');
     if (!descriptor?.set || !descriptor.get) continue;
-    const { get, set } = descriptor;
+    // Property-typed accessors: they are called below with the port as `this`.
+    const { get, set } = descriptor as { get: (this: object) => unknown; set: (this: object, value: unknown) => void };
     const handlers = new WeakMap<object, unknown>();
     Object.defineProperty(target, 'onmessage', {
       configurable: true,
       enumerable: descriptor.enumerable ?? true,
-      get(this: object) {
+      get(this: object): unknown {
         return handlers.has(this) ? handlers.get(this) : get.call(this);
       },
       set(this: object, handler: unknown) {
