@@ -51,7 +51,9 @@ export default defineConfig({
   ],
   webServer: {
     // The built site, served by astro preview with the isolation headers.
-    command: `astro preview --port ${PORT} --host localhost`,
+    // --ignore-lock: Astro allows one preview per project unless told otherwise, and a
+    // developer may have one open while the tests run.
+    command: `astro preview --port ${PORT} --host localhost --ignore-lock`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

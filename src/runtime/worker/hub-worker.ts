@@ -87,6 +87,8 @@ class Hub {
   private lastDeadlockCheck = 0;
   private candidate: { key: string; since: number; doorbell: number } | null = null;
   private reportedDeadlock = '';
+  /** A task worker started ahead of need: spawn() hands it its task at once. */
+  private spare: Worker | null = null;
 
   constructor(init: HubInit) {
     this.init = init;
@@ -110,7 +112,25 @@ class Hub {
       if (parsed.ok && parsed.value.type === 'stop-run') this.stopRun();
     };
     init.mainPort.postMessage({ type: 'hub-ready' });
+    this.prepareSpare();
     void this.loop();
+  }
+
+  private prepareSpare(): void {
+    if (this.finished || this.spare) return;
+    try {
+      this.spare = new Worker(this.init.task.url, { type: this.init.task.type, name: 'racecourse task' });
+    } catch {
+      this.spare = null;
+    }
+  }
+
+  private takeWorker(): Worker {
+    const worker = this.spare ?? new Worker(this.init.task.url, { type: this.init.task.type, name: 'racecourse task' });
+    this.spare = null;
+    // The next spare starts once this task has its start message.
+    original.setTimeout(() => this.prepareSpare(), 0);
+    return worker;
   }
 
   private report(message: RunReport, transfer: Transferable[] = []): void {
@@ -180,7 +200,7 @@ class Hub {
     const channel = new MessageChannel();
     let worker: Worker;
     try {
-      worker = new Worker(this.init.task.url, { type: this.init.task.type, name: request.name });
+      worker = this.takeWorker();
     } catch (error) {
       this.uncaught(`Could not start ${request.name}: ${String(error)}`, this.now());
       return;
@@ -429,12 +449,16 @@ class Hub {
       if (!lane.ended && lane.last && lane.last.state !== 'idle' && (lane.id === 0 || !lane.fnDone || lane.pool > 0)) lingering++;
     this.report({ type: 'end', runId: this.init.runId, state, t, lingering, ...(endError ? { error: endError } : {}) });
     for (const lane of this.lanes.values()) if (lane.id !== 0) this.endWorker(lane);
+    this.spare?.terminate();
+    this.spare = null;
   }
 
   /** Stop, time limit or a new run: terminate every task (their parent must; see RunnerRequest). */
   private stopRun(): void {
     this.finished = true;
     for (const lane of this.lanes.values()) if (lane.id !== 0) this.endWorker(lane);
+    this.spare?.terminate();
+    this.spare = null;
     this.report({ type: 'stopped', runId: this.init.runId });
     self.close();
   }

@@ -1,0 +1,104 @@
+import type { EndState } from './protocol.ts';
+
+/**
+ * How an exercise decides that the learner's code is right: a declarative
+ * check of what the run(s) produced, written in the lesson's MDX and passed to
+ * the browser as a prop. Every field is optional; all given fields must hold,
+ * in every one of `runs` runs.
+ */
+export interface ExerciseCheck {
+  /** How many runs must all pass. Races need many: one run can be lucky. Default 1. */
+  runs?: number;
+  /** End state each run must reach. Default `done`. */
+  state?: EndState;
+  /** The last line printed on `log`/`info` must equal this exactly (trimmed). */
+  lastLine?: string;
+  /** The last line printed on `log`/`info` must match this regular expression (source text). */
+  lastLineMatches?: string;
+  /** Every one of these must appear somewhere in the output (any stream). */
+  includes?: string[];
+  /** None of these may appear anywhere in the output (any stream). */
+  excludes?: string[];
+  /** Bounds on the run's totals. */
+  minUtilization?: number;
+  maxUtilization?: number;
+  maxWallMs?: number;
+  minWorkers?: number;
+}
+
+/** What the check sees of one run. */
+export interface RunEvidence {
+  state: EndState;
+  /** Every output line, in order, with its stream. */
+  lines: { stream: string; text: string }[];
+  wallMs: number;
+  activeMs: number;
+  workers: number;
+}
+
+export interface CheckVerdict {
+  passed: boolean;
+  /** Plain-words reasons for a failure, one per unmet condition (first failing run). */
+  reasons: string[];
+}
+
+const RESULT_STREAMS = new Set(['log', 'info']);
+
+function lastResultLine(run: RunEvidence): string | undefined {
+  for (let i = run.lines.length - 1; i >= 0; i--) {
+    const line = run.lines[i];
+    if (line && RESULT_STREAMS.has(line.stream)) return line.text.trim();
+  }
+  return undefined;
+}
+
+/** Checks one run; returns the unmet conditions. */
+export function checkRun(check: ExerciseCheck, run: RunEvidence): string[] {
+  const reasons: string[] = [];
+  const expectedState = check.state ?? 'done';
+  if (run.state !== expectedState) reasons.push(`The run ended "${run.state}", not "${expectedState}".`);
+  const last = lastResultLine(run);
+  if (check.lastLine !== undefined && last !== check.lastLine.trim()) {
+    reasons.push(`The last line printed was ${last === undefined ? 'nothing' : `"${last}"`}, not "${check.lastLine}".`);
+  }
+  if (check.lastLineMatches !== undefined && !new RegExp(check.lastLineMatches).test(last ?? '')) {
+    reasons.push(`The last line printed (${last === undefined ? 'nothing' : `"${last}"`}) is not what the exercise asks for.`);
+  }
+  const text = run.lines.map((l) => l.text).join('\n');
+  for (const needle of check.includes ?? []) {
+    if (!text.includes(needle)) reasons.push(`The output never says "${needle}".`);
+  }
+  for (const needle of check.excludes ?? []) {
+    if (text.includes(needle)) reasons.push(`The output still says "${needle}".`);
+  }
+  const utilization = run.wallMs > 0 ? run.activeMs / run.wallMs : 0;
+  if (check.minUtilization !== undefined && utilization < check.minUtilization) {
+    reasons.push(`Utilisation was ${utilization.toFixed(2)}, below the ${check.minUtilization} the exercise asks for.`);
+  }
+  if (check.maxUtilization !== undefined && utilization > check.maxUtilization) {
+    reasons.push(`Utilisation was ${utilization.toFixed(2)}, above the ${check.maxUtilization} the exercise allows.`);
+  }
+  if (check.maxWallMs !== undefined && run.wallMs > check.maxWallMs) {
+    reasons.push(`The run took ${Math.round(run.wallMs)} ms; the exercise asks for at most ${check.maxWallMs} ms.`);
+  }
+  if (check.minWorkers !== undefined && run.workers < check.minWorkers) {
+    reasons.push(`The run used ${run.workers} workers; the exercise asks for at least ${check.minWorkers}.`);
+  }
+  return reasons;
+}
+
+/** The verdict over a series of runs: passed only if every run passed and there were enough. */
+export function checkRuns(check: ExerciseCheck, runs: readonly RunEvidence[]): CheckVerdict {
+  const needed = check.runs ?? 1;
+  for (const [index, run] of runs.entries()) {
+    const reasons = checkRun(check, run);
+    if (reasons.length > 0) {
+      return {
+        passed: false,
+        reasons: needed > 1 ? reasons.map((r) => `Run ${index + 1} of ${needed}: ${r}`) : reasons,
+      };
+    }
+  }
+  if (runs.length < needed) return { passed: false, reasons: [`Only ${runs.length} of ${needed} runs finished.`] };
+  return { passed: true, reasons: [] };
+}
