@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
@@ -11,8 +12,9 @@ import type { Plugin } from 'vite';
 const NOOP_ID = '\0racecourse:monaco-css-noop';
 
 export function monacoCssPlugin(): Plugin {
-  const prebuilt = fileURLToPath(
-    new URL('../../../node_modules/monaco-editor/min/vs/editor/editor.main.css', import.meta.url),
+  // The real path: Vite resolves through symlinks (a linked node_modules), and so must we.
+  const prebuilt = realpathSync(
+    fileURLToPath(new URL('../../../node_modules/monaco-editor/min/vs/editor/editor.main.css', import.meta.url)),
   );
   return {
     name: 'racecourse:monaco-css',
