@@ -45,10 +45,10 @@ export function parseProgress(text: string): { ok: true; progress: Progress } | 
   for (const [path, lesson] of Object.entries(lessons)) {
     if (!path.startsWith('/') || typeof lesson !== 'object' || lesson === null) continue;
     const passed: Record<string, number> = {};
-    for (const [id, when] of Object.entries((lesson as LessonProgress).passed ?? {})) {
+    for (const [id, when] of Object.entries((lesson).passed ?? {})) {
       if (typeof when === 'number') passed[id] = when;
     }
-    const total = Number((lesson as LessonProgress).total);
+    const total = Number((lesson).total);
     clean.lessons[path] = { passed, total: Number.isInteger(total) && total >= 0 ? total : 0 };
   }
   return { ok: true, progress: clean };
