@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import type { RunEvent, RunResult } from '../../src/shared/protocol.ts';
 
 /**
@@ -243,5 +244,6 @@ test('runtime benchmark', async ({ page }) => {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
   const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const table = [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
-  console.log(`\nRacecourse runtime benchmark (headless Chromium, ${cores} cores)\n\n${table}\n`);
+  const load = loadavg().map((v) => v.toFixed(1)).join(' / ');
+  console.log(`\nRacecourse runtime benchmark (headless Chromium, ${cores} cores; machine load average ${load})\n\n${table}\n`);
 });
