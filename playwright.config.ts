@@ -39,6 +39,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
+    // The service worker precaches the whole course on first visit; only the specs that are
+    // about it (e2e/site/offline.spec.ts) let it run, so the rest measure the page itself.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -187,7 +187,8 @@ for (let round = 0; round < 3; round++) {
   raw1.push(await rawWall(1, total));
   rawN.push(await rawWall(cores, total));
 }
-console.log(JSON.stringify({ speedup: counts.map((k) => ({ k, ms: median(walls[k]!) })), cores, rawSpeedup: median(raw1) / median(rawN) }));`;
+// Best of three per count: other work on the machine only ever slows a run down.
+console.log(JSON.stringify({ speedup: counts.map((k) => ({ k, ms: Math.min(...walls[k]!) })), cores, rawSpeedup: Math.min(...raw1) / Math.min(...rawN) }));`;
 
 const OVERHEAD = `import { spawn } from "racecourse";
 ${RAW}
@@ -201,7 +202,8 @@ for (let round = 0; round < 5; round++) {
   raw.push(await new Promise<number>((r) => { w.onmessage = (e) => r(e.data); }));
   w.terminate();
 }
-console.log(JSON.stringify({ loopOurs: median(ours), loopRaw: median(raw) }));`;
+// Best of five: the run least disturbed by anything else on the machine.
+console.log(JSON.stringify({ loopOurs: Math.min(...ours), loopRaw: Math.min(...raw) }));`;
 
 async function workerpoolMap(page: Page): Promise<number> {
   await page.addScriptTag({ path: require.resolve('workerpool/dist/workerpool.min.js') });
@@ -255,7 +257,7 @@ test('runtime benchmark', async ({ page }) => {
       const speedup = one / ms;
       const ideal = Math.min(k, cores);
       return [
-        `CPU-bound speedup, ${k} worker${k > 1 ? 's' : ''} (wall ${fmt(ms, 0)} ms)`,
+        `CPU-bound speedup, ${k} worker${k > 1 ? 's' : ''} (best wall ${fmt(ms, 0)} ms)`,
         `${speedup.toFixed(2)}×`,
         `ideal ${ideal}×`,
         `${(speedup / ideal).toFixed(2)}`,
@@ -263,7 +265,7 @@ test('runtime benchmark', async ({ page }) => {
       ];
     }),
     [`  same work, ${cores} raw workers (reference)`, `${n(speed, 'rawSpeedup').toFixed(2)}×`, `ideal ${cores}×`, `${(n(speed, 'rawSpeedup') / cores).toFixed(2)}`, ''],
-    ['busy loop, 3e8 iterations (ms)', fmt(n(loop, 'loopOurs')), `uninstrumented raw worker ${fmt(n(loop, 'loopRaw'))}`, `${(((n(loop, 'loopOurs') - n(loop, 'loopRaw')) / n(loop, 'loopRaw')) * 100).toFixed(1)}% overhead`, '≤ 3%'],
+    ['busy loop, 3e8 iterations (ms, best of 5)', fmt(n(loop, 'loopOurs')), `uninstrumented raw worker ${fmt(n(loop, 'loopRaw'))}`, `${(((n(loop, 'loopOurs') - n(loop, 'loopRaw')) / n(loop, 'loopRaw')) * 100).toFixed(1)}% overhead`, '≤ 3%'],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
   const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
