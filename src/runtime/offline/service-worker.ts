@@ -10,10 +10,11 @@
  * 2. Offline: the whole course (pages, scripts, styles, search index) is cached
  *    at install; anything else fetched later (the editor) is cached on first use.
  */
-declare const self: ServiceWorkerGlobalScope;
 declare const __PRECACHE__: string[];
 declare const __VERSION__: string;
 
+// The project's types include the DOM, where `self` is a Window; here it is the worker's scope.
+const sw = globalThis as unknown as ServiceWorkerGlobalScope;
 const CACHE = `racecourse-${__VERSION__}`;
 const ISOLATION: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -29,22 +30,22 @@ function isolated(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-self.addEventListener('install', (event) => {
+sw.addEventListener('install', (event: ExtendableEvent) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
       // One by one, so a single missing file does not lose the whole cache.
       await Promise.all(__PRECACHE__.map((url) => cache.add(url).catch(() => undefined)));
-      await self.skipWaiting();
+      await sw.skipWaiting();
     })(),
   );
 });
 
-self.addEventListener('activate', (event) => {
+sw.addEventListener('activate', (event: ExtendableEvent) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) if (key.startsWith('racecourse-') && key !== CACHE) await caches.delete(key);
-      await self.clients.claim();
+      await sw.clients.claim();
     })(),
   );
 });
@@ -70,10 +71,10 @@ async function cacheFirst(request: Request): Promise<Response> {
   return isolated(response);
 }
 
-self.addEventListener('fetch', (event) => {
+sw.addEventListener('fetch', (event: FetchEvent) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.method !== 'GET' || url.origin !== sw.location.origin) return;
   // Pages change with each deploy: fresh when online, cached when not. Hashed assets never change.
   const page = request.mode === 'navigate' || request.destination === 'document' || request.destination === 'iframe';
   event.respondWith(page ? networkFirst(request) : cacheFirst(request));
