@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { codeThemes } from './src/site/code-themes.ts';
 import { monacoCssPlugin } from './src/site/vite/monaco-css.ts';
 import { racecourseDeclarationsPlugin } from './src/site/vite/racecourse-declarations.ts';
 
@@ -57,7 +58,7 @@ export default defineConfig({
   markdown: {
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks one.
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: codeThemes,
       defaultColor: false,
     },
   },

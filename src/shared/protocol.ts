@@ -67,7 +67,7 @@ export interface StateEvent {
   t: number;
   task: string;
   state: LaneState;
-  /** What a waiting/sleeping lane waits for, in words: `mutex A`, `worker-2 to finish`. */
+  /** What a waiting/sleeping lane waits for, in words: `mutex A`, `join worker-2`, `channel jobs (recv)`, `sleep`. */
   on?: string;
 }
 
