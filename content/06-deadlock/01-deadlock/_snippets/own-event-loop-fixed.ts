@@ -1,3 +1,5 @@
+import { now } from "racecourse";
+
 const flag = new Int32Array(new SharedArrayBuffer(4));
 const childSource = `
   onmessage = (event) => {
@@ -14,5 +16,5 @@ child.postMessage(flag);
 await new Promise((resolve) => (child.onmessage = resolve));
 console.log("main: the child has the buffer; now blocking is safe");
 Atomics.wait(flag, 0, 0);
-console.log("main: the child set the flag");
+console.log(`main: the child set the flag at ${Math.round(now())} ms`);
 child.terminate();
