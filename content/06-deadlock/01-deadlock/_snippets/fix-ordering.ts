@@ -4,7 +4,7 @@ const accountA = new Mutex("A");
 const accountB = new Mutex("B");
 const ready = new Int32Array(new SharedArrayBuffer(4));
 
-function transfer(from: Mutex, to: Mutex, label: string, ready: Int32Array): void {
+function transfer(from: Mutex, to: Mutex, label: string, ready: Int32Array) {
   // Keep the bad timing: both transfers start at the same moment.
   Atomics.add(ready, 0, 1);
   Atomics.notify(ready, 0);
@@ -12,14 +12,14 @@ function transfer(from: Mutex, to: Mutex, label: string, ready: Int32Array): voi
 
   // The fix: lock the two accounts in one agreed order (here, by name),
   // whichever way the money goes.
-  const [firstLock, secondLock] = from.name < to.name ? [from, to] : [to, from];
-  firstLock.lock();
-  console.log(`${label}: holds ${firstLock.name}`);
-  sleepSync(200); // the same pause as before
-  secondLock.lock();
-  console.log(`${label}: holds ${secondLock.name} too, moves the money`);
-  secondLock.unlock();
-  firstLock.unlock();
+  const [lock1, lock2] = from.name < to.name ? [from, to] : [to, from];
+  lock1.lock();
+  console.log(`${label}: holds ${lock1.name}`);
+  sleepSync(200); // a long pause between the locks: a wide window
+  lock2.lock();
+  console.log(`${label}: holds ${lock2.name} too, moves the money`);
+  lock2.unlock();
+  lock1.unlock();
 }
 
 const first = spawn(transfer, accountA, accountB, "A→B", ready);

@@ -4,14 +4,15 @@ const accountA = new Mutex("A");
 const accountB = new Mutex("B");
 const ready = new Int32Array(new SharedArrayBuffer(4));
 
-function transfer(from: Mutex, to: Mutex, label: string, ready: Int32Array): number {
+function transfer(from: Mutex, to: Mutex, label: string, ready: Int32Array) {
+  // Keep the bad timing: both transfers start at the same moment.
   Atomics.add(ready, 0, 1);
   Atomics.notify(ready, 0);
   while (Atomics.load(ready, 0) < 2) Atomics.wait(ready, 0, 1);
 
   for (let attempt = 1; ; attempt++) {
     from.lock();
-    sleepSync(200);
+    sleepSync(200); // a long pause between the locks: a wide window
     // The fix: never wait for the second lock while holding the first.
     if (to.tryLock()) {
       console.log(`${label}: got both locks on attempt ${attempt}`);
@@ -21,7 +22,7 @@ function transfer(from: Mutex, to: Mutex, label: string, ready: Int32Array): num
     }
     from.unlock(); // give back what you hold…
     console.log(`${label}: ${to.name} is taken, backing off`);
-    sleepSync(20 + Math.random() * 80); // …and wait a random while before trying again
+    sleepSync(20 + Math.random() * 80); // …and wait a random while
   }
 }
 

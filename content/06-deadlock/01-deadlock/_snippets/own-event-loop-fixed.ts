@@ -10,9 +10,11 @@ const childSource = `
       Atomics.notify(flag, 0);
     }, 100);
   };`;
-const child = new Worker(URL.createObjectURL(new Blob([childSource], { type: "text/javascript" })));
+const blob = new Blob([childSource], { type: "text/javascript" });
+const child = new Worker(URL.createObjectURL(blob));
 child.postMessage(flag);
-// The fix: wait for the acknowledgement with the event loop free (await, not Atomics.wait).
+// The fix: wait for the acknowledgement with the event loop free
+// (await, not Atomics.wait).
 await new Promise((resolve) => (child.onmessage = resolve));
 console.log("main: the child has the buffer; now blocking is safe");
 Atomics.wait(flag, 0, 0);

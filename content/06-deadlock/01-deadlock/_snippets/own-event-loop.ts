@@ -1,4 +1,4 @@
-// A plain Worker, as you would write it by hand: the runtime does not manage this one.
+// A plain Worker, written by hand: the runtime does not manage this one.
 import { now } from "racecourse";
 
 const flag = new Int32Array(new SharedArrayBuffer(4));
@@ -8,8 +8,10 @@ const childSource = `
     Atomics.store(flag, 0, 1);
     Atomics.notify(flag, 0);
   };`;
-const child = new Worker(URL.createObjectURL(new Blob([childSource], { type: "text/javascript" })));
+const blob = new Blob([childSource], { type: "text/javascript" });
+const child = new Worker(URL.createObjectURL(blob));
 child.postMessage(flag);
-console.log(`main: sent the buffer at ${Math.round(now())} ms; now blocks until the child sets the flag`);
-Atomics.wait(flag, 0, 0); // blocks this thread, and with it this thread's event loop
+console.log(`main: sent the buffer at ${Math.round(now())} ms`);
+console.log("main: now blocks until the child sets the flag");
+Atomics.wait(flag, 0, 0); // blocks this thread, and its event loop with it
 console.log("main: the child answered"); // never printed

@@ -3,14 +3,14 @@ import { spawn, Mutex } from "racecourse";
 // Two bank accounts, each guarded by its own lock (Python: threading.Lock()).
 const accountA = new Mutex("A");
 const accountB = new Mutex("B");
-// A shared counter both transfers can see: how many have taken their first lock.
+// Shared by both transfers: how many of them hold their first lock.
 const started = new Int32Array(new SharedArrayBuffer(4));
 
-// A transfer locks the account it pays from, then the account it pays into.
-function transfer(from: Mutex, to: Mutex, label: string, started: Int32Array): void {
+// A transfer locks the account it pays from, then the one it pays into.
+function transfer(from: Mutex, to: Mutex, label: string, started: Int32Array) {
   from.lock();
   console.log(`${label}: holds ${from.name}`);
-  // Bad luck, made certain: wait until the other transfer holds its first lock too.
+  // Bad luck, made certain: wait until the other one holds its first lock.
   Atomics.add(started, 0, 1);
   Atomics.notify(started, 0);
   while (Atomics.load(started, 0) < 2) Atomics.wait(started, 0, 1);

@@ -1,7 +1,8 @@
 import { spawn, busy, now } from "racecourse";
 
-// The same two diners. One change: when the other one is hungry, a diner hands the
-// spoon over only if a coin says so. The symmetry is broken at random.
+// The same two diners, with one change: when the other one is hungry, a
+// diner hands the spoon over only if a coin says so. Randomness breaks
+// the symmetry.
 const table = new Int32Array(new SharedArrayBuffer(12));
 table[1] = 1;
 table[2] = 1;
@@ -23,10 +24,12 @@ function diner(me: number, table: Int32Array, patience: number): string {
     Atomics.store(table, 1 + me, 0);
     Atomics.store(table, 0, other);
     Atomics.notify(table, 0);
-    return `diner ${me} ate after handing the spoon over ${handovers} time${handovers === 1 ? "" : "s"}`;
+    return `diner ${me} ate after ${handovers} hand-overs`;
   }
 }
 
 const diners = [spawn(diner, 0, table, 300), spawn(diner, 1, table, 300)];
-for (const line of await Promise.all(diners.map((d) => d.join()))) console.log(line);
+for (const line of await Promise.all(diners.map((d) => d.join()))) {
+  console.log(line);
+}
 console.log(`both diners ate, ${Math.round(now())} ms after the start`);

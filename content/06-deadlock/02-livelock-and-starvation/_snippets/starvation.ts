@@ -1,20 +1,29 @@
 import { spawn, Mutex, sleepSync, now } from "racecourse";
 
-// One printer, three workers. The greedy one prints 100 pages back to back. The two
-// others print 10 pages each, and ask politely: try the lock, and if it is taken,
-// look again a millisecond later.
+// One printer, three workers. The greedy one prints 100 pages back to back.
+// The two others print 10 pages each and ask politely: try the lock, and
+// if it is taken, look again a millisecond later.
 const printer = new Mutex("printer");
 const ready = new Int32Array(new SharedArrayBuffer(4));
-const printed = new Int32Array(new SharedArrayBuffer(4)); // pages printed so far, by anyone
+// Pages printed so far, by anyone.
+const printed = new Int32Array(new SharedArrayBuffer(4));
 
-function user(printer: Mutex, pages: number, greedy: boolean, ready: Int32Array, printed: Int32Array) {
+function user(
+  printer: Mutex,
+  pages: number,
+  greedy: boolean,
+  ready: Int32Array,
+  printed: Int32Array,
+) {
   // Start together: wait until all three workers are at their desks.
   Atomics.add(ready, 0, 1);
   Atomics.notify(ready, 0);
-  for (let n = Atomics.load(ready, 0); n < 3; n = Atomics.load(ready, 0)) Atomics.wait(ready, 0, n);
+  for (let n = Atomics.load(ready, 0); n < 3; n = Atomics.load(ready, 0)) {
+    Atomics.wait(ready, 0, n);
+  }
 
   const waits: number[] = []; // ms each page waited for the printer
-  const overtaken: number[] = []; // pages printed by others while it waited
+  const overtaken: number[] = []; // pages printed by others meanwhile
   for (let page = 0; page < pages; page++) {
     const askedAt = now();
     const before = Atomics.load(printed, 0);
@@ -37,10 +46,13 @@ const users = [
 ];
 const results = await Promise.all(users.map((u) => u.join()));
 results.forEach(({ waits, overtaken }, i) => {
+  const who = `worker-${i + 1} (${i === 0 ? "greedy" : "polite"})`;
   const average = waits.reduce((a, b) => a + b, 0) / waits.length;
-  const behind = Math.max(...overtaken);
+  const longest = Math.max(...waits);
+  const most = Math.max(...overtaken);
+  const behind = `${most} other page${most === 1 ? "" : "s"}`;
   console.log(
-    `worker-${i + 1} (${i === 0 ? "greedy" : "polite"}): ${waits.length} pages; waited ${average.toFixed(1)} ms ` +
-      `on average, ${Math.max(...waits).toFixed(1)} ms at most, behind up to ${behind} other page${behind === 1 ? "" : "s"}`,
+    `${who}: ${waits.length} pages, waited ${average.toFixed(1)} ms on ` +
+      `average, ${longest.toFixed(1)} ms at most, behind up to ${behind}`,
   );
 });

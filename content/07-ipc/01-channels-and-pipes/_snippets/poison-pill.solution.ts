@@ -4,7 +4,7 @@ import { spawn, Channel, sleep } from "racecourse";
 const jobs = new Channel<number>(5, "jobs");
 const STOP = -1; // the sentinel (poison pill): not a job, a signal to stop
 
-async function consumer(jobs: Channel<number>, stop: number): Promise<number> {
+async function consumer(jobs: Channel<number>, stop: number) {
   let done = 0;
   for (;;) {
     const job = await jobs.recv();

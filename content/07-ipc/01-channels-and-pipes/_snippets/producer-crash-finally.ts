@@ -10,7 +10,8 @@ async function producer(id: number, results: Channel<number>): Promise<void> {
       await results.send(id * 100 + i);
     }
   } finally {
-    await results.send(-1); // sent however the producer ends: normally or by an error
+    // Sent however the producer ends: normally, or by an error.
+    await results.send(-1);
   }
 }
 
@@ -24,9 +25,11 @@ while (finished < producers.length) {
 }
 console.log(`got ${got.length} results: ${got.join(" ")}`);
 
-// The -1 says a producer has stopped, not that it succeeded: ask each one how it ended.
+// A -1 says that a producer has stopped, not that it succeeded:
+// ask each one how it ended.
 const outcomes = await Promise.allSettled(producers.map((p) => p.join()));
 outcomes.forEach((outcome, i) => {
   const name = producers[i]!.name;
-  console.log(outcome.status === "fulfilled" ? `${name}: finished` : `${name}: crashed (${String(outcome.reason)})`);
+  if (outcome.status === "fulfilled") console.log(`${name}: finished`);
+  else console.log(`${name}: crashed (${String(outcome.reason)})`);
 });

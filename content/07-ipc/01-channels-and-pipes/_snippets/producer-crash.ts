@@ -7,7 +7,8 @@ const results = new Channel<number>(10, "results");
 async function producer(id: number, results: Channel<number>): Promise<void> {
   for (let i = 1; i <= 4; i++) {
     await sleep(20);
-    if (id === 2 && i === 3) throw new Error("bad input in item 3"); // producer 2 crashes
+    // Producer 2 crashes on its third item.
+    if (id === 2 && i === 3) throw new Error("bad input in item 3");
     await results.send(id * 100 + i);
   }
   await results.send(-1); // never reached by producer 2

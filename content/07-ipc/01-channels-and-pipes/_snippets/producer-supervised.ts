@@ -5,21 +5,24 @@ const results = new Channel<number>(10, "results");
 // The producers no longer send -1 themselves.
 async function producer(id: number, results: Channel<number>): Promise<void> {
   for (let i = 1; i <= 4; i++) {
-    await sleep(id === 3 ? 1000 : 20); // producer 3 hangs…
-    if (id === 2 && i === 3) throw new Error("bad input in item 3"); // …producer 2 crashes
+    await sleep(id === 3 ? 1000 : 20); // producer 3 is stuck…
+    // …and producer 2 crashes on its third item.
+    if (id === 2 && i === 3) throw new Error("bad input in item 3");
     await results.send(id * 100 + i);
   }
 }
 
 const producers = [1, 2, 3].map((id) => spawn(producer, id, results));
-// Main supervises: when a producer ends, however it ends, main sends its -1 for it.
+// Main supervises: when a producer ends, however it ends, main sends
+// the -1 for it.
 const ends = producers.map((p) =>
   p.join().then(
     () => `${p.name}: finished`,
     (error: Error) => `${p.name}: ended by ${error.name} (${error.message})`,
   ).finally(() => results.send(-1)),
 );
-setTimeout(() => producers[2]!.terminate(), 300); // give up on the slow one, as a watchdog would
+// A watchdog: give up on the stuck producer after 300 ms.
+setTimeout(() => producers[2]!.terminate(), 300);
 
 let finished = 0;
 const got: number[] = [];
