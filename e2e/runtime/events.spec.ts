@@ -22,9 +22,12 @@ test('each task reports spawned, started and finished / failed / terminated, wit
     `import { spawn, sleep } from "racecourse";
 const ok = spawn(async () => { await sleep(20); return 1; });
 const bad = spawn(() => { throw new Error("no"); });
-const stuck = spawn(() => { while (true) {} });
+const running = new Int32Array(new SharedArrayBuffer(4));
+const stuck = spawn((flag: Int32Array) => { Atomics.store(flag, 0, 1); Atomics.notify(flag, 0); while (true) {} }, running);
 await ok.join();
 await bad.join().catch(() => {});
+const started = Atomics.waitAsync(running, 0, 0);
+if (started.async) await started.value;
 stuck.terminate();`,
   );
   const phases = (task: string) => tasks(events).filter((e) => e.task === task).map((e) => e.phase);
