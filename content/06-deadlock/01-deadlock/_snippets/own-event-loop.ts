@@ -1,3 +1,4 @@
+// @time-limit 3s
 // A plain Worker, written by hand: the runtime does not manage this one.
 import { now } from "racecourse";
 
