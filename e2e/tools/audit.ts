@@ -6,9 +6,9 @@
  * budget, and exits non-zero when one is missed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 const PORT = Number(process.env.AUDIT_PORT ?? 4399);
 const BASE = `http://localhost:${PORT}`;
@@ -16,18 +16,7 @@ const PAGES = ['/', '/learn/foundations/what-your-machine-has/', '/playground/']
 const SCORE_BUDGET = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 } as const;
 const KB = 1024;
 const SIZE_BUDGET = { script: 60 * KB, stylesheet: 30 * KB };
-const CHROME = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const FLAGS = ['--headless=new', ...chromiumArgs];
 
 async function waitForServer(url: string, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -68,7 +57,7 @@ const server = spawn('astro', ['preview', '--port', String(PORT), '--host', 'loc
 let failed = false;
 try {
   await waitForServer(`${BASE}/`);
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: FLAGS });
   const rows: Row[] = [];
   try {
     for (const path of PAGES) rows.push(await auditPage(chrome.port, path));
