@@ -1,0 +1,51 @@
+// @time-limit 20s
+import { spawn, Channel, Mutex, cores, now } from "racecourse";
+
+type Range = [number, number];
+
+// A consumer: takes ranges from the channel until it receives the sentinel `null`,
+// then adds its own tally into the shared one, holding the lock while it does.
+async function consumer(jobs: Channel<Range | null>, shared: Int32Array, lock: Mutex): Promise<number> {
+  function countChunk(from: number, to: number, tally: number[]): void {
+    for (let n = Math.max(from, 2); n < to; n++) {
+      if (n % 2 === 0 && n !== 2) continue;
+      let prime = true;
+      for (let d = 3; d * d <= n; d += 2) {
+        if (n % d === 0) { prime = false; break; }
+      }
+      if (prime) tally[n % 10]! += 1;
+    }
+  }
+  const mine: number[] = new Array(10).fill(0);
+  let ranges = 0;
+  for (;;) {
+    const job = await jobs.recv();
+    if (job === null || job === undefined) break; // the sentinel: no more work
+    countChunk(job[0], job[1], mine);
+    ranges++;
+  }
+  lock.lock();
+  for (let digit = 0; digit < 10; digit++) shared[digit]! += mine[digit]!;
+  lock.unlock();
+  return ranges;
+}
+
+const LIMIT = 3_000_000;
+const CHUNK = 100_000;
+const jobs = new Channel<Range | null>(4); // at most 4 ranges waiting at a time
+const shared = new Int32Array(new SharedArrayBuffer(10 * 4)); // the merged tally
+const lock = new Mutex();
+
+const start = now();
+const consumers = Array.from({ length: cores }, () => spawn(consumer, jobs, shared, lock));
+
+// The producer: hands out ranges as the consumers take them, then one sentinel per consumer.
+for (let from = 0; from < LIMIT; from += CHUNK) await jobs.send([from, Math.min(from + CHUNK, LIMIT)]);
+for (let i = 0; i < consumers.length; i++) await jobs.send(null);
+
+const ranges = await Promise.all(consumers.map((task) => task.join()));
+const total = shared.reduce((sum, c) => sum + c, 0);
+console.log(`ranges per consumer: ${ranges.join(", ")}`);
+console.log(`ending in 1: ${shared[1]}, 3: ${shared[3]}, 7: ${shared[7]}, 9: ${shared[9]}`);
+console.log(`${cores} consumers: ${Math.round(now() - start)} ms`);
+console.log(`primes below ${LIMIT}: ${total}`);

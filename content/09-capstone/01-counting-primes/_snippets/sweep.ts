@@ -1,0 +1,31 @@
+// @time-limit 20s
+import { Pool, cores, now } from "racecourse";
+
+function countChunk([from, to]: [number, number]): number {
+  let count = 0;
+  for (let n = Math.max(from, 2); n < to; n++) {
+    let prime = n === 2 || n % 2 === 1;
+    for (let d = 3; prime && d * d <= n; d += 2) if (n % d === 0) prime = false;
+    if (prime) count++;
+  }
+  return count;
+}
+
+const LIMIT = 3_000_000;
+const chunks: [number, number][] = [];
+for (let from = 0; from < LIMIT; from += 100_000) chunks.push([from, from + 100_000]);
+
+// The whole job on pools of 1, 2, … up to twice as many workers as cores.
+let oneWorkerMs = 0;
+for (let size = 1; size <= 2 * cores; size++) {
+  const pool = new Pool(size);
+  await pool.map((i) => i, [...Array(size).keys()]); // start every worker before timing
+  const start = now();
+  await pool.map(countChunk, chunks);
+  const ms = now() - start;
+  await pool.close();
+  if (size === 1) oneWorkerMs = ms;
+  const speedup = oneWorkerMs / ms;
+  const bar = "█".repeat(Math.round(speedup * 10));
+  console.log(`${String(size).padStart(2)} workers ${String(Math.round(ms)).padStart(5)} ms  ${speedup.toFixed(2)}× ${bar}`);
+}
