@@ -12,7 +12,8 @@ const STEPS = 40_000_000; // the whole job, shared out evenly
 
 for (const n of [1, cores, 2 * cores]) {
   const start = now();
-  const tasks = Array.from({ length: n }, () => spawn(spin, Math.ceil(STEPS / n)));
+  const share = Math.ceil(STEPS / n);
+  const tasks = Array.from({ length: n }, () => spawn(spin, share));
   await Promise.all(tasks.map((task) => task.join()));
   console.log(`${String(n).padStart(2)} workers: ${Math.round(now() - start)} ms`);
 }

@@ -13,7 +13,7 @@ function countPrimes(from: number, to: number): number {
 
 const LIMIT = 2_000_000;
 
-// One slice per core: [0, size), [size, 2·size), … and the last one ends at LIMIT.
+// One slice per core: [0, size), [size, 2·size), …; the last ends at LIMIT.
 const size = Math.ceil(LIMIT / cores);
 const tasks = Array.from({ length: cores }, (_, i) =>
   spawn(countPrimes, i * size, Math.min((i + 1) * size, LIMIT)),

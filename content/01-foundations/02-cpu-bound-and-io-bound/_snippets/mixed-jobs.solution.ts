@@ -1,12 +1,12 @@
 import { spawn, busy, sleep, now } from "racecourse";
 
-// Two kinds of job; each takes 600 ms when it runs alone.
+// Two kinds of job; each takes 700 ms when it runs alone.
 async function fetchPage(url: string): Promise<string> {
-  await sleep(600); // waiting for the network
+  await sleep(700); // waiting for the network
   return `${url} fetched`;
 }
 function resizePhoto(name: string): string {
-  busy(600); // computing
+  busy(700); // computing
   return `${name} resized`;
 }
 

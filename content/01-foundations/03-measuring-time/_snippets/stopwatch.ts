@@ -14,6 +14,8 @@ for (let run = 1; run <= 7; run++) {
   times.push(now() - start);
 }
 
+const ms = (t: number | undefined) => `${t?.toFixed(1)} ms`;
 const sorted = [...times].sort((a, b) => a - b);
-console.log(`each run: ${times.map((ms) => ms.toFixed(1)).join(", ")} ms`);
-console.log(`fastest ${sorted[0]?.toFixed(1)} ms, median ${sorted[3]?.toFixed(1)} ms, slowest ${sorted[6]?.toFixed(1)} ms`);
+console.log(`each run: ${times.map(ms).join(", ")}`);
+console.log(`fastest ${ms(sorted[0])}, median ${ms(sorted[3])}`);
+console.log(`slowest ${ms(sorted[6])}`);

@@ -3,9 +3,13 @@ import { spawn, Channel, Mutex, cores, now } from "racecourse";
 
 type Range = [number, number];
 
-// A consumer: takes ranges from the channel until it receives the sentinel `null`,
-// then adds its own tally into the shared one, holding the lock while it does.
-async function consumer(jobs: Channel<Range | null>, shared: Int32Array, lock: Mutex): Promise<number> {
+// A consumer takes ranges from the channel until it receives the sentinel
+// `null`, then adds its own tally into the shared one, holding the lock.
+async function consumer(
+  jobs: Channel<Range | null>,
+  shared: Int32Array,
+  lock: Mutex,
+): Promise<number> {
   function countChunk(from: number, to: number, tally: number[]): void {
     for (let n = Math.max(from, 2); n < to; n++) {
       if (n % 2 === 0 && n !== 2) continue;
@@ -37,15 +41,21 @@ const shared = new Int32Array(new SharedArrayBuffer(10 * 4)); // the merged tall
 const lock = new Mutex();
 
 const start = now();
-const consumers = Array.from({ length: cores }, () => spawn(consumer, jobs, shared, lock));
+const consumers = Array.from({ length: cores }, () =>
+  spawn(consumer, jobs, shared, lock),
+);
 
-// The producer: hands out ranges as the consumers take them, then one sentinel per consumer.
-for (let from = 0; from < LIMIT; from += CHUNK) await jobs.send([from, Math.min(from + CHUNK, LIMIT)]);
+// The producer: ranges as fast as the consumers take them,
+// then one sentinel per consumer.
+for (let from = 0; from < LIMIT; from += CHUNK) {
+  await jobs.send([from, from + CHUNK]);
+}
 for (let i = 0; i < consumers.length; i++) await jobs.send(null);
 
 const ranges = await Promise.all(consumers.map((task) => task.join()));
 const total = shared.reduce((sum, c) => sum + c, 0);
+const [, one, , three, , , , seven, , nine] = shared;
 console.log(`ranges per consumer: ${ranges.join(", ")}`);
-console.log(`ending in 1: ${shared[1]}, 3: ${shared[3]}, 7: ${shared[7]}, 9: ${shared[9]}`);
+console.log(`ending in 1: ${one}, 3: ${three}, 7: ${seven}, 9: ${nine}`);
 console.log(`${cores} consumers: ${Math.round(now() - start)} ms`);
 console.log(`primes below ${LIMIT}: ${total}`);

@@ -1,7 +1,8 @@
 // @time-limit 20s
 import { Pool, cores, now } from "racecourse";
 
-// The same counting function, taking its range as one [from, to] pair, as Pool.map passes items.
+// The counting function again, taking its range as one [from, to] item,
+// the way Pool.map passes items.
 function countChunk([from, to]: [number, number]): number[] {
   const tally: number[] = new Array(10).fill(0);
   for (let n = Math.max(from, 2); n < to; n++) {
@@ -18,22 +19,23 @@ function countChunk([from, to]: [number, number]): number[] {
 const LIMIT = 3_000_000;
 const CHUNK = 100_000;
 const chunks: [number, number][] = [];
-for (let from = 0; from < LIMIT; from += CHUNK) chunks.push([from, Math.min(from + CHUNK, LIMIT)]);
+for (let from = 0; from < LIMIT; from += CHUNK) chunks.push([from, from + CHUNK]);
 
-// Runs the whole job on a pool of `size` workers; returns the total and the time taken.
-async function countWith(size: number): Promise<{ total: number; ms: number }> {
+// The whole job on a pool of `size` workers: the total, and the time it took.
+async function countWith(size: number) {
   const pool = new Pool(size);
-  await pool.map((i) => i, [...Array(size).keys()]); // start every worker before timing
+  await pool.map((i) => i, [...Array(size).keys()]); // start every worker first
   const start = now();
   const tallies = await pool.map(countChunk, chunks);
   const ms = now() - start;
   await pool.close();
-  const total = tallies.flat().reduce((sum, c) => sum + c, 0);
-  return { total, ms };
+  return { total: tallies.flat().reduce((sum, c) => sum + c, 0), ms };
 }
 
 const one = await countWith(1);
 console.log(`1 worker:  ${Math.round(one.ms)} ms`);
 const all = await countWith(cores);
-console.log(`${cores} workers: ${Math.round(all.ms)} ms, speedup ${(one.ms / all.ms).toFixed(2)}×`);
+const speedup = one.ms / all.ms;
+console.log(`${cores} workers: ${Math.round(all.ms)} ms`);
+console.log(`speedup: ${speedup.toFixed(2)}×`);
 console.log(`primes below ${LIMIT}: ${all.total}`);

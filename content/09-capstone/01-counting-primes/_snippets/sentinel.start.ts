@@ -2,7 +2,8 @@ import { spawn, Channel, cores } from "racecourse";
 
 type Range = [number, number];
 
-// A consumer counts the primes in every range it receives, until it receives `null`.
+// A consumer counts the primes in every range it receives,
+// until it receives `null`.
 async function consumer(jobs: Channel<Range | null>): Promise<number> {
   let count = 0;
   for (;;) {
@@ -22,7 +23,9 @@ const jobs = new Channel<Range | null>(4);
 const consumers = Array.from({ length: cores }, () => spawn(consumer, jobs));
 
 // The producer sends every range…
-for (let from = 0; from < LIMIT; from += 100_000) await jobs.send([from, Math.min(from + 100_000, LIMIT)]);
+for (let from = 0; from < LIMIT; from += 100_000) {
+  await jobs.send([from, from + 100_000]);
+}
 // …and then waits for the consumers, which are still waiting for more work.
 
 const counts = await Promise.all(consumers.map((task) => task.join()));

@@ -13,13 +13,13 @@ function countChunk([from, to]: [number, number]): number {
 
 const LIMIT = 3_000_000;
 const chunks: [number, number][] = [];
-for (let from = 0; from < LIMIT; from += 100_000) chunks.push([from, from + 100_000]);
+for (let from = 0; from < LIMIT; from += 1e5) chunks.push([from, from + 1e5]);
 
 // The whole job on pools of 1, 2, … up to twice as many workers as cores.
 let oneWorkerMs = 0;
 for (let size = 1; size <= 2 * cores; size++) {
   const pool = new Pool(size);
-  await pool.map((i) => i, [...Array(size).keys()]); // start every worker before timing
+  await pool.map((i) => i, [...Array(size).keys()]); // start every worker first
   const start = now();
   await pool.map(countChunk, chunks);
   const ms = now() - start;
@@ -27,5 +27,7 @@ for (let size = 1; size <= 2 * cores; size++) {
   if (size === 1) oneWorkerMs = ms;
   const speedup = oneWorkerMs / ms;
   const bar = "█".repeat(Math.round(speedup * 10));
-  console.log(`${String(size).padStart(2)} workers ${String(Math.round(ms)).padStart(5)} ms  ${speedup.toFixed(2)}× ${bar}`);
+  const workers = `${size} workers`.padStart(10);
+  const time = `${Math.round(ms)} ms`.padStart(8);
+  console.log(`${workers} ${time}  ${speedup.toFixed(2)}× ${bar}`);
 }
