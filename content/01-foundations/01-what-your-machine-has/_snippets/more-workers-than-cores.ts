@@ -15,5 +15,6 @@ for (const n of [1, cores, 2 * cores]) {
   const share = Math.ceil(STEPS / n);
   const tasks = Array.from({ length: n }, () => spawn(spin, share));
   await Promise.all(tasks.map((task) => task.join()));
-  console.log(`${String(n).padStart(2)} workers: ${Math.round(now() - start)} ms`);
+  const ms = Math.round(now() - start);
+  console.log(`${String(n).padStart(2)} workers: ${ms} ms`);
 }

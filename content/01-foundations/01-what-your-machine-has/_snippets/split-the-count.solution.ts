@@ -5,7 +5,9 @@ function countPrimes(from: number, to: number): number {
   let count = 0;
   for (let n = Math.max(from, 2); n < to; n++) {
     let prime = n === 2 || n % 2 === 1;
-    for (let d = 3; prime && d * d <= n; d += 2) if (n % d === 0) prime = false;
+    for (let d = 3; prime && d * d <= n; d += 2) {
+      if (n % d === 0) prime = false;
+    }
     if (prime) count++;
   }
   return count;
@@ -13,7 +15,8 @@ function countPrimes(from: number, to: number): number {
 
 const LIMIT = 2_000_000;
 
-// One slice per core: [0, size), [size, 2·size), …; the last ends at LIMIT.
+// One slice per core: [0, size), [size, 2 * size), …
+// The last one ends at LIMIT.
 const size = Math.ceil(LIMIT / cores);
 const tasks = Array.from({ length: cores }, (_, i) =>
   spawn(countPrimes, i * size, Math.min((i + 1) * size, LIMIT)),
@@ -21,5 +24,5 @@ const tasks = Array.from({ length: cores }, (_, i) =>
 
 const counts = await Promise.all(tasks.map((task) => task.join()));
 const total = counts.reduce((sum, c) => sum + c, 0);
-console.log(`${tasks.length} of ${cores} cores used, ${Math.round(now())} ms`);
+console.log(`${tasks.length} of ${cores} cores used: ${Math.round(now())} ms`);
 console.log(`primes below ${LIMIT}: ${total}`);

@@ -11,7 +11,7 @@ function resizePhoto(name: string): string {
 }
 
 // Computing needs cores: one worker per photo.
-const photos = ["beach.jpg", "hills.jpg"].map((name) => spawn(resizePhoto, name));
+const photos = ["beach.jpg", "hills.jpg"].map((n) => spawn(resizePhoto, n));
 // Waiting needs none: both fetches as tasks on this worker, started together.
 const pages = ["/news", "/weather"].map((url) => fetchPage(url));
 

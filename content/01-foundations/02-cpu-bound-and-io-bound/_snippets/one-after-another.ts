@@ -1,7 +1,8 @@
 import { busy, sleep, now } from "racecourse";
 
 // Two workloads of four jobs each, 250 ms per job:
-// sleep(250) waits, like a download; busy(250) computes, like resizing a photo.
+// sleep(250) waits, like a download;
+// busy(250) computes, like resizing a photo.
 
 let start = now();
 for (let job = 1; job <= 4; job++) await sleep(250);

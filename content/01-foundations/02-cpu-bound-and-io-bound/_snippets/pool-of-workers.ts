@@ -10,6 +10,7 @@ console.log(`4 waiting jobs:   ${Math.round(now() - start)} ms`);
 
 start = now();
 await pool.map(() => busy(250), [1, 2, 3, 4]);
-console.log(`4 computing jobs: ${Math.round(now() - start)} ms (${cores} workers)`);
+console.log(`4 computing jobs: ${Math.round(now() - start)} ms`);
+console.log(`(on ${cores} workers)`);
 
 await pool.close();

@@ -6,11 +6,11 @@ function timedJob(steps: number): number {
   const start = now();
   let x = 0;
   for (let i = 0; i < steps; i++) x = (x * 31 + i) | 0;
-  return x === 0.5 ? -1 : now() - start; // uses x, so the loop cannot be skipped
+  return x === 0.5 ? -1 : now() - start; // uses x: the loop cannot be skipped
 }
 
 const WORKERS = 2 * cores; // try 1, then cores, then 2 * cores
-const tasks = Array.from({ length: WORKERS }, () => spawn(timedJob, 15_000_000));
+const tasks = Array.from({ length: WORKERS }, () => spawn(timedJob, 15e6));
 const took = await Promise.all(tasks.map((task) => task.join()));
 const each = took.map((ms) => `${Math.round(ms)} ms`).join(", ");
 console.log(`${WORKERS} workers; their jobs took ${each}`);

@@ -1,6 +1,7 @@
 import { busy, sleep, now } from "racecourse";
 
-// Waits until `ms` milliseconds have passed, leaving the worker free meanwhile.
+// Waits until `ms` milliseconds have passed,
+// leaving the worker free meanwhile.
 async function waitFor(ms: number): Promise<void> {
   await sleep(ms);
 }

@@ -1,6 +1,7 @@
 import { busy, now } from "racecourse";
 
-// Waits until `ms` milliseconds have passed, checking the clock again and again.
+// Waits until `ms` milliseconds have passed,
+// checking the clock again and again.
 function waitFor(ms: number): void {
   const until = now() + ms;
   while (now() < until) {

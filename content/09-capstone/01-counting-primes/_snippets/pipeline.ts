@@ -37,7 +37,8 @@ async function consumer(
 const LIMIT = 3_000_000;
 const CHUNK = 100_000;
 const jobs = new Channel<Range | null>(4); // at most 4 ranges waiting at a time
-const shared = new Int32Array(new SharedArrayBuffer(10 * 4)); // the merged tally
+// The merged tally: ten 32-bit counters that every worker sees.
+const shared = new Int32Array(new SharedArrayBuffer(10 * 4));
 const lock = new Mutex();
 
 const start = now();

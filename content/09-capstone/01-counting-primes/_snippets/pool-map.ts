@@ -19,7 +19,9 @@ function countChunk([from, to]: [number, number]): number[] {
 const LIMIT = 3_000_000;
 const CHUNK = 100_000;
 const chunks: [number, number][] = [];
-for (let from = 0; from < LIMIT; from += CHUNK) chunks.push([from, from + CHUNK]);
+for (let from = 0; from < LIMIT; from += CHUNK) {
+  chunks.push([from, from + CHUNK]);
+}
 
 // The whole job on a pool of `size` workers: the total, and the time it took.
 async function countWith(size: number) {

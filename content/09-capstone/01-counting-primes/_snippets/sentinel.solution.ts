@@ -11,7 +11,9 @@ async function consumer(jobs: Channel<Range | null>): Promise<number> {
     if (job === null || job === undefined) break; // no more work
     for (let n = Math.max(job[0], 2); n < job[1]; n++) {
       let prime = n === 2 || n % 2 === 1;
-      for (let d = 3; prime && d * d <= n; d += 2) if (n % d === 0) prime = false;
+      for (let d = 3; prime && d * d <= n; d += 2) {
+        if (n % d === 0) prime = false;
+      }
       if (prime) count++;
     }
   }
@@ -30,4 +32,5 @@ for (let from = 0; from < LIMIT; from += 100_000) {
 for (let i = 0; i < consumers.length; i++) await jobs.send(null);
 
 const counts = await Promise.all(consumers.map((task) => task.join()));
-console.log(`primes below ${LIMIT}: ${counts.reduce((sum, c) => sum + c, 0)}`);
+const total = counts.reduce((sum, c) => sum + c, 0);
+console.log(`primes below ${LIMIT}: ${total}`);
