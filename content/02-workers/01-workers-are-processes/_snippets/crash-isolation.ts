@@ -13,6 +13,9 @@ const outcomes = await Promise.allSettled(tasks.map((t) => t.join()));
 
 outcomes.forEach((outcome, i) => {
   const name = tasks[i]!.name;
-  if (outcome.status === "fulfilled") console.log(`${name}: ${outcome.value}`);
-  else console.log(`${name}: crashed with ${(outcome.reason as Error).message}`);
+  if (outcome.status === "fulfilled") {
+    console.log(`${name}: ${outcome.value}`);
+  } else {
+    console.log(`${name}: crashed: ${(outcome.reason as Error).message}`);
+  }
 });

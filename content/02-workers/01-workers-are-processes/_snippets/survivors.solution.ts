@@ -5,7 +5,9 @@ const files = ["jan.csv", "feb.csv", "mar-corrupt.csv", "apr.csv"];
 
 function parse(file: string): number {
   busy(100); // reading and parsing takes a while
-  if (file.includes("corrupt")) throw new Error(`${file}: unexpected end of data`);
+  if (file.includes("corrupt")) {
+    throw new Error(`${file}: unexpected end of data`);
+  }
   return 40; // rows in the file
 }
 
@@ -15,7 +17,7 @@ const outcomes = await Promise.allSettled(tasks.map((task) => task.join()));
 const rows: number[] = [];
 for (const outcome of outcomes) {
   if (outcome.status === "fulfilled") rows.push(outcome.value);
-  else console.log(`skipped: ${(outcome.reason as Error).message}`);
+  else console.log(`skipped ${(outcome.reason as Error).message}`);
 }
 
 const total = rows.reduce((sum, n) => sum + n, 0);

@@ -5,7 +5,9 @@ const files = ["jan.csv", "feb.csv", "mar-corrupt.csv", "apr.csv"];
 
 function parse(file: string): number {
   busy(100); // reading and parsing takes a while
-  if (file.includes("corrupt")) throw new Error(`${file}: unexpected end of data`);
+  if (file.includes("corrupt")) {
+    throw new Error(`${file}: unexpected end of data`);
+  }
   return 40; // rows in the file
 }
 

@@ -29,7 +29,7 @@ const report = await spawn((p: typeof parcel) => {
     `ages    → ${kind(p.ages)} ann=${p.ages.get("ann")}`,
     `bytes   → ${kind(p.bytes)} [${p.bytes.join(", ")}]`,
     `pattern → ${kind(p.pattern)} ${p.pattern.test("ABBC")}`,
-    `point   → ${kind(p.point)}, has length()? ${typeof p.point.length === "function"}`,
+    `point   → ${kind(p.point)}, method length: ${typeof p.point.length}`,
     `loop    → still loops? ${p.loop.self === p.loop}`,
   ];
 }, parcel).join();

@@ -1,12 +1,12 @@
 import { busy, sleep, now } from "racecourse";
 
-// Three async tasks on ONE worker, each doing three 100 ms slices of CPU work.
+// Three async tasks on ONE worker, each doing three 100 ms slices of work.
 async function crunch(name: string): Promise<void> {
   for (let slice = 1; slice <= 3; slice++) {
-    const start = now();
-    busy(100); // JavaScript running: nothing else on this worker can run now
-    console.log(`${name} slice ${slice}: ${Math.round(start)}–${Math.round(now())} ms`);
-    await sleep(0); // give the event loop a turn: another task may run next
+    const start = Math.round(now());
+    busy(100); // running JavaScript: nothing else on this worker can run
+    console.log(`${name} slice ${slice}: ${start}–${Math.round(now())} ms`);
+    await sleep(0); // a turn for the event loop: another task may go next
   }
 }
 

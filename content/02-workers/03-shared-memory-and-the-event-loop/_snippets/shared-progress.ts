@@ -6,7 +6,7 @@ const progress = new Int32Array(new SharedArrayBuffer(4));
 const task = spawn((cell: Int32Array) => {
   for (let step = 1; step <= 10; step++) {
     busy(40); // a slice of real work
-    Atomics.store(cell, 0, step); // write into the shared memory; no message is sent
+    Atomics.store(cell, 0, step); // write to shared memory: no message
   }
 }, progress);
 

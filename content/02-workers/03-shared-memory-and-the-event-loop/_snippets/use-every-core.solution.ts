@@ -1,9 +1,10 @@
 import { spawn, now } from "racecourse";
 
 const LIMIT = 2_000_000;
-const found = new Int32Array(new SharedArrayBuffer(4)); // one counter, in shared memory
+// One counter, in shared memory.
+const found = new Int32Array(new SharedArrayBuffer(4));
 
-// Everything the chunk needs is inside it or among its arguments: it runs in another worker.
+// It runs in another worker: all it needs is inside it or in its arguments.
 function chunk(from: number, to: number, counter: Int32Array): void {
   let count = 0;
   for (let n = Math.max(from, 2); n < to; n++) {
@@ -16,11 +17,13 @@ function chunk(from: number, to: number, counter: Int32Array): void {
     }
     if (prime) count++;
   }
-  Atomics.add(counter, 0, count); // the counter is shared, so main sees this addition
+  Atomics.add(counter, 0, count); // shared memory: main sees this
 }
 
 const size = LIMIT / 4;
-const tasks = [0, 1, 2, 3].map((i) => spawn(chunk, i * size, (i + 1) * size, found));
+const tasks = [0, 1, 2, 3].map((i) =>
+  spawn(chunk, i * size, (i + 1) * size, found),
+);
 await Promise.all(tasks.map((t) => t.join()));
 console.log(`took ${Math.round(now())} ms`);
 console.log(`primes below ${LIMIT}: ${Atomics.load(found, 0)}`);

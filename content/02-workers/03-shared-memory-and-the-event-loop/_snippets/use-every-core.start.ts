@@ -1,7 +1,8 @@
 import { now } from "racecourse";
 
 const LIMIT = 2_000_000;
-const found = new Int32Array(new SharedArrayBuffer(4)); // one counter, in shared memory
+// One counter, in shared memory.
+const found = new Int32Array(new SharedArrayBuffer(4));
 
 function countPrimes(from: number, to: number): number {
   let count = 0;
@@ -18,12 +19,13 @@ function countPrimes(from: number, to: number): number {
   return count;
 }
 
-// Four chunks as four async tasks. They all run on this one worker, one after another.
-async function chunk(from: number, to: number, counter: Int32Array): Promise<void> {
+// Four chunks as four async tasks. All four run on this one worker.
+async function chunk(from: number, to: number, counter: Int32Array) {
   Atomics.add(counter, 0, countPrimes(from, to));
 }
 
 const size = LIMIT / 4;
-await Promise.all([0, 1, 2, 3].map((i) => chunk(i * size, (i + 1) * size, found)));
+const chunks = [0, 1, 2, 3].map((i) => chunk(i * size, (i + 1) * size, found));
+await Promise.all(chunks);
 console.log(`took ${Math.round(now())} ms`);
 console.log(`primes below ${LIMIT}: ${Atomics.load(found, 0)}`);
