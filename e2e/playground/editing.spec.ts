@@ -41,7 +41,7 @@ test('edits survive a reload; Reset restores the original and can be undone', as
   await reloaded.getByRole('button', { name: 'Reset' }).click();
   await expect(reloaded.locator('[data-part="code"]')).not.toContainText('console.log("kept");');
   await expect(reloaded.locator('[data-part="code"] pre.astro-code')).toBeVisible();
-  await reloaded.getByRole('button', { name: 'Undo reset' }).click();
+  await reloaded.getByRole('button', { name: 'Undo' }).click();
   await expect(reloaded.locator('[data-part="code"]')).toContainText('console.log("kept");');
 
   await page.reload();

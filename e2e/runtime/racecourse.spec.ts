@@ -293,3 +293,35 @@ console.log(await second.join(), (await Promise.all(workers.map((w) => w.join())
   expect(result.state, system(events).join('\n')).toBe('done');
   expect(lines(events)).toEqual(['all four started while main was blocked', 'got the gate 1,2,3,4']);
 });
+
+test('no hidden deadlock: a blocking acquire right after spawning waits for the tasks, which do start', async ({ page }) => {
+  const { result, events } = await run(
+    page,
+    `import { spawn, Semaphore } from "racecourse";
+const done = new Semaphore(0);
+for (let i = 0; i < 4; i++) spawn((s: Semaphore) => s.release(), done);
+for (let i = 0; i < 4; i++) done.acquire();
+console.log("four releases arrived");`,
+  );
+  expect(result.state, system(events).join('\n')).toBe('done');
+  expect(lines(events)).toEqual(['four releases arrived']);
+});
+
+test('functions given to a Pool follow the spawn rules: a closure gets the plain-words explanation', async ({ page }) => {
+  const { events } = await run(
+    page,
+    `import { Pool } from "racecourse";
+const pool = new Pool(2);
+const offset = 10;
+await pool.map((x: number) => x + offset, [1, 2]).catch((e: any) => console.log(e.name + ": " + e.message));
+await pool.close();`,
+  );
+  const [line] = lines(events);
+  expect(line).toMatch(/^ReferenceError: offset is not defined\. Functions given to a Pool run in another worker/);
+});
+
+test('a runtime name used without its import gets a hint', async ({ page }) => {
+  const { result, events } = await run(page, `const t = spawn(() => 1);`);
+  expect(result.state).toBe('error');
+  expect(system(events)[0]).toMatch(/spawn is not defined\. Did you mean to import it\? import \{ spawn \} from "racecourse";/);
+});

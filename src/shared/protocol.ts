@@ -158,7 +158,8 @@ export type HostRequest =
   | { type: 'host-stop'; runId: number };
 
 export type HostReply =
-  | { type: 'host-loaded' }
+  /** `isolated`: the frame has SharedArrayBuffer (cross-origin isolated). */
+  | { type: 'host-loaded'; isolated: boolean }
   | { type: 'host-ready' }
   | { type: 'host-worker-error'; runId: number; message: string };
 
@@ -476,7 +477,7 @@ const hostRequests: Table = {
 };
 
 const hostReplies: Table = {
-  'host-loaded': () => true,
+  'host-loaded': shape({ isolated: isBool }),
   'host-ready': () => true,
   'host-worker-error': shape({ runId: isInt, message: isStr }),
 };

@@ -14,8 +14,15 @@ import { HistoryView } from '../views/history-view.ts';
 import { OutcomeCounter } from '../views/histogram-model.ts';
 import { HistogramView } from '../views/histogram-view.ts';
 import type { CodeEditor } from '../editor/code-editor.ts';
+import type { RunEvidence } from '../../shared/exercise.ts';
 
 type PlaygroundState = 'idle' | 'running' | EndState;
+
+/** Who started a run: the learner, Run ×N, or an exercise's check. */
+export type RunOrigin = 'user' | 'many' | 'check';
+
+/** Output lines kept per run for an exercise's check (the runtime caps output too). */
+const MAX_EVIDENCE_LINES = 5_000;
 
 function part<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
   const el = root.querySelector<T>(`[data-part="${name}"]`);
@@ -34,7 +41,6 @@ class RacePlayground extends HTMLElement {
   #editorLoading: Promise<CodeEditor | undefined> | undefined;
   #run: RunHandle | undefined;
   #manyTicket: { cancelled: boolean } | undefined;
-  #undoReset: string | undefined;
 
   #output!: OutputView;
   #timing!: TimingView;
@@ -186,19 +192,7 @@ class RacePlayground extends HTMLElement {
       this.#notice('This is already the original code.');
       return;
     }
-    const before = this.#code;
-    this.#applyCode(this.#original);
-    this.#undoReset = before;
-    this.#notice('Original code restored.', [
-      {
-        label: 'Undo reset',
-        act: () => {
-          if (this.#undoReset !== undefined) this.#applyCode(this.#undoReset);
-          this.#undoReset = undefined;
-          this.#notice('Your code is back.');
-        },
-      },
-    ]);
+    this.replaceCode(this.#original, 'Original code restored.');
   }
 
   #applyCode(code: string): void {
@@ -254,14 +248,39 @@ class RacePlayground extends HTMLElement {
     this.#button('stop').disabled = state !== 'running';
   }
 
-  /** Runs the current code once; resolves with the end state. */
-  async run(): Promise<EndState> {
+  /**
+   * Runs the current code once and resolves with what the run produced. Each
+   * run ends with a `playground-run-end` event (detail: { evidence, origin }),
+   * which an enclosing exercise uses to check the learner's code.
+   */
+  async run(origin: RunOrigin = 'user'): Promise<RunEvidence> {
     this.#stop();
-    if (this.#manyTicket) this.#manyTicket.cancelled = true;
-    return this.#runOnce();
+    return this.#runOnce(origin);
   }
 
-  async #runOnce(): Promise<EndState> {
+  /** The current code (the editor's, if open). */
+  get code(): string {
+    return this.#code;
+  }
+
+  /** Replaces the code, saying why, with a way back (used by Reset and by an exercise's solution). */
+  replaceCode(code: string, message: string): void {
+    const before = this.#code;
+    if (before === code) return;
+    this.#applyCode(code);
+    this.#notice(message, [
+      {
+        label: 'Undo',
+        act: () => {
+          this.#applyCode(before);
+          this.#notice('Your code is back.');
+        },
+      },
+    ]);
+  }
+
+  async #runOnce(origin: RunOrigin): Promise<RunEvidence> {
+    const lines: RunEvidence['lines'] = [];
     part(this, 'readouts').hidden = false;
     this.#output.clear();
     this.#timelineModel.clear();
@@ -271,7 +290,10 @@ class RacePlayground extends HTMLElement {
     this.#setState('running');
 
     const handle = startRun(this.#code, {
-      output: (lines) => this.#output.append(lines),
+      output: (batch) => {
+        this.#output.append(batch);
+        for (const line of batch) if (lines.length < MAX_EVIDENCE_LINES) lines.push({ stream: line.stream, text: line.text });
+      },
       taskState: (task, state, atMs) => {
         if (state === 'idle') this.#timelineModel.leave(task, atMs);
         else this.#timelineModel.enter(task, state, atMs);
@@ -288,7 +310,8 @@ class RacePlayground extends HTMLElement {
     });
     this.#run = handle;
     const outcome = await handle.done;
-    if (this.#run !== handle) return outcome.state; // a newer run took over
+    const evidence: RunEvidence = { state: outcome.state, lines, ...outcome.timing };
+    if (this.#run !== handle) return evidence; // a newer run took over this playground
     this.#run = undefined;
     this.#lastTiming = outcome.timing;
     this.#timelineModel.closeAll(outcome.timing.wallMs);
@@ -300,7 +323,8 @@ class RacePlayground extends HTMLElement {
     this.#announce(
       `Run ${outcome.state === 'done' ? 'finished' : `ended: ${outcome.state}`} after ${formatMs(outcome.timing.wallMs)}, utilisation ${utilisation(outcome.timing).toFixed(2)}.`,
     );
-    return outcome.state;
+    this.dispatchEvent(new CustomEvent('playground-run-end', { bubbles: true, detail: { evidence, origin } }));
+    return evidence;
   }
 
   #stop(): void {
@@ -315,7 +339,7 @@ class RacePlayground extends HTMLElement {
     const counter = new OutcomeCounter();
     this.#histogram.render(counter, times);
     for (let i = 0; i < times && !ticket.cancelled; i++) {
-      const state = await this.#runOnce();
+      const { state } = await this.#runOnce('many');
       if (ticket.cancelled) break;
       counter.add(state === 'done' ? this.#output.lastResultLine() : `(${state})`);
       this.#histogram.render(counter, times);
@@ -338,3 +362,5 @@ class RacePlayground extends HTMLElement {
 }
 
 customElements.define('race-playground', RacePlayground);
+
+export type { RacePlayground };

@@ -49,6 +49,18 @@ export function explainClosure(error: unknown, home: FunctionHome): unknown {
   return error;
 }
 
+/** In the snippet itself: a runtime name used without importing it. */
+export function explainMissingImport(error: unknown, exportNames: readonly string[]): unknown {
+  const match = error instanceof ReferenceError ? /^(\w+) is not defined$/.exec(error.message) : null;
+  const name = match?.[1];
+  if (error instanceof ReferenceError && name && exportNames.includes(name)) {
+    const original = error.message;
+    error.message = `${original}. Did you mean to import it? import { ${name} } from "racecourse";`;
+    if (typeof error.stack === 'string') error.stack = error.stack.replace(original, error.message);
+  }
+  return error;
+}
+
 /** Adds a hint when a method went missing because its object was cloned. */
 export function explainMissingMethod(error: unknown): unknown {
   if (error instanceof TypeError && / is not a function$/.test(error.message)) {

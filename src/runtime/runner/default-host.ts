@@ -20,7 +20,7 @@ export function defaultHostKind(): HostKind {
 
 export function hostFor(kind: HostKind = defaultHostKind()): RunHost {
   if (shared?.kind === kind) return shared.host;
-  const host = kind === 'frame' ? new FrameHost(loadWorkerCode) : new DirectHost(moduleSources());
+  const host = kind === 'frame' ? new FrameHost(loadWorkerCode, new DirectHost(moduleSources())) : new DirectHost(moduleSources());
   shared = { kind, host };
   return host;
 }

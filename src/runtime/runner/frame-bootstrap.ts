@@ -44,5 +44,5 @@ export function frameBootstrap(): void {
       runs.delete(message.runId);
     }
   });
-  reply({ type: 'host-loaded' });
+  reply({ type: 'host-loaded', isolated: self.crossOriginIsolated && typeof SharedArrayBuffer === 'function' });
 }

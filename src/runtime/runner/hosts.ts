@@ -94,15 +94,18 @@ export class DirectHost implements RunHost {
 }
 
 export class FrameHost implements RunHost {
-  readonly killsProcess = true;
   private frame: HTMLIFrameElement | null = null;
   private ready: Promise<void> | null = null;
   private readonly loadCode: () => Promise<{ run: string; hub: string; task: string }>;
   private readonly active = new Map<number, LaunchRequest>();
   private readonly stopped = new Set<number>();
+  /** Where runs go when this browser cannot isolate the frame (no SharedArrayBuffer there). */
+  private readonly fallback: RunHost;
+  private useFallback = false;
 
-  constructor(loadCode: () => Promise<{ run: string; hub: string; task: string }>) {
+  constructor(loadCode: () => Promise<{ run: string; hub: string; task: string }>, fallback: RunHost) {
     this.loadCode = loadCode;
+    this.fallback = fallback;
     addEventListener('message', (event: MessageEvent) => {
       if (!this.frame || event.source !== this.frame.contentWindow) return;
       const parsed = parseHostReply(event.data);
@@ -111,8 +114,13 @@ export class FrameHost implements RunHost {
     });
   }
 
+  get killsProcess(): boolean {
+    return !this.useFallback;
+  }
+
   async launch(request: LaunchRequest): Promise<void> {
     await this.ensure();
+    if (this.useFallback) return this.fallback.launch(request);
     if (this.stopped.has(request.runId)) return;
     this.active.set(request.runId, request);
     const placeholder: WorkerSource = { url: '', type: 'classic' };
@@ -120,6 +128,7 @@ export class FrameHost implements RunHost {
   }
 
   stop(runId: number, force: boolean): void {
+    if (this.useFallback) return this.fallback.stop(runId, force);
     this.stopped.add(runId);
     const wasActive = this.active.delete(runId);
     if (force && wasActive) {
@@ -173,13 +182,21 @@ export class FrameHost implements RunHost {
     const loaded = this.waitFor(frame, 'host-loaded');
     document.body.append(frame);
     this.frame = frame;
-    await loaded;
+    const isolated = await loaded;
+    if (!isolated) {
+      // Without isolation in the frame (browsers that do not isolate sandboxed frames), run on the page.
+      this.useFallback = true;
+      frame.remove();
+      this.frame = null;
+      return;
+    }
     const ready = this.waitFor(frame, 'host-ready');
     this.post({ type: 'host-init', code });
     await ready;
   }
 
-  private waitFor(frame: HTMLIFrameElement, type: 'host-loaded' | 'host-ready'): Promise<void> {
+  /** Resolves when the frame says `type`; with `isolated` for host-loaded. */
+  private waitFor(frame: HTMLIFrameElement, type: 'host-loaded' | 'host-ready'): Promise<boolean> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         removeEventListener('message', listener);
@@ -191,7 +208,7 @@ export class FrameHost implements RunHost {
         if (parsed.ok && parsed.value.type === type) {
           clearTimeout(timer);
           removeEventListener('message', listener);
-          resolve();
+          resolve(parsed.value.type === 'host-loaded' ? parsed.value.isolated : true);
         }
       };
       addEventListener('message', listener);

@@ -8,7 +8,7 @@ import {
   type RunReport,
   type RunStart,
 } from '../../shared/protocol.ts';
-import { describeUncaught, toErrorInfo } from '../racecourse/errors.ts';
+import { describeUncaught, explainMissingImport, toErrorInfo } from '../racecourse/errors.ts';
 import { racecourseExports } from '../racecourse/exports-table.ts';
 import { installConsole } from './console-capture.ts';
 import { installContext, original } from './context.ts';
@@ -153,7 +153,7 @@ async function run(start: RunStart): Promise<void> {
   };
   installConsole(ctx);
   wrapGlobals(ctx);
-  installErrorHandlers(ctx, null);
+  installErrorHandlers(ctx, null, names);
   scope[MODULE_KEY] = racecourseExports;
   // The run's time zero is the moment the snippet's body starts (after its
   // module has loaded): a marker call at the very start of line 1.
@@ -168,7 +168,7 @@ async function run(start: RunStart): Promise<void> {
   try {
     await importModule(moduleUrl);
   } catch (error) {
-    const info = toErrorInfo(error, (stack) => ctx.mapStack(stack));
+    const info = toErrorInfo(explainMissingImport(error, names), (stack) => ctx.mapStack(stack));
     const { text, ...described } = describeUncaught(info, 'main');
     ctx.emit({ k: 'uncaught', t: ctx.now(), error: described, text });
     ctx.flushOverflow();

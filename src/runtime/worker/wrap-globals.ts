@@ -1,5 +1,12 @@
 import { parseFetchReply } from '../../shared/protocol.ts';
-import { describeUncaught, explainClosure, explainMissingMethod, toErrorInfo, type FunctionHome } from '../racecourse/errors.ts';
+import {
+  describeUncaught,
+  explainClosure,
+  explainMissingImport,
+  explainMissingMethod,
+  toErrorInfo,
+  type FunctionHome,
+} from '../racecourse/errors.ts';
 import { original, type WorkerContext } from './context.ts';
 
 /**
@@ -218,9 +225,9 @@ function safeOrigin(url: string): string {
 }
 
 /** Uncaught errors and unhandled rejections end the run, with a `system` line. */
-export function installErrorHandlers(ctx: WorkerContext, home: FunctionHome | null): void {
+export function installErrorHandlers(ctx: WorkerContext, home: FunctionHome | null, exportNames: readonly string[] = []): void {
   const report = (reason: unknown, prefix: string) => {
-    const explained = home ? explainMissingMethod(explainClosure(reason, home)) : reason;
+    const explained = home ? explainMissingMethod(explainClosure(reason, home)) : explainMissingImport(reason, exportNames);
     const info = toErrorInfo(explained, (stack) => ctx.mapStack(stack));
     const { text, ...error } = describeUncaught(info, ctx.name, prefix);
     ctx.emit({ k: 'uncaught', t: ctx.now(), error, text });

@@ -1,0 +1,57 @@
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The course as built: every lesson page in dist/ with its playgrounds and
+ * exercises, read from the HTML at test-collection time so that each snippet
+ * becomes a test of its own. COURSE_LESSON=/learn/races/ narrows it to the
+ * lessons under that path (for writers working on one part).
+ */
+export interface SnippetRef {
+  page: string;
+  id: string;
+  expectState: string;
+}
+
+export interface ExerciseRef {
+  page: string;
+  id: string;
+}
+
+const DIST_LEARN = join(process.cwd(), 'dist', 'learn');
+
+function htmlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? htmlFiles(path) : name === 'index.html' ? [path] : [];
+  });
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+}
+
+export function coursePages(filter = process.env.COURSE_LESSON ?? ''): {
+  snippets: SnippetRef[];
+  exercises: ExerciseRef[];
+} {
+  const snippets: SnippetRef[] = [];
+  const exercises: ExerciseRef[] = [];
+  for (const file of htmlFiles(DIST_LEARN)) {
+    const page = `/learn/${relative(DIST_LEARN, file).replace(/index\.html$/, '')}`;
+    if (!page.startsWith(filter)) continue;
+    const html = readFileSync(file, 'utf8');
+    for (const [tag] of html.matchAll(/<race-exercise\b[^>]*>/g)) {
+      const id = attribute(tag, 'data-exercise-id');
+      if (id) exercises.push({ page, id });
+    }
+    for (const [tag] of html.matchAll(/<race-playground\b[^>]*>/g)) {
+      const id = attribute(tag, 'data-playground-id');
+      // Exercise playgrounds are held to their check instead (see exercises.spec.ts).
+      if (!id || id.startsWith('exercise-')) continue;
+      snippets.push({ page, id, expectState: attribute(tag, 'data-expect-state') ?? 'done' });
+    }
+  }
+  return { snippets, exercises };
+}

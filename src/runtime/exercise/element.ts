@@ -1,0 +1,125 @@
+/**
+ * <race-exercise>: checks the learner's runs of the playground inside it.
+ * After each Run the learner starts, the declarative check runs; when it asks
+ * for more than one run (a race can hide in one), the exercise runs the code
+ * again itself until it has enough runs or one fails. A pass is saved as
+ * progress.
+ */
+import { checkRuns, type ExerciseCheck, type RunEvidence } from '../../shared/exercise.ts';
+import type { RacePlayground, RunOrigin } from '../playground/element.ts';
+import { browserStore } from '../playground/storage.ts';
+import { ProgressStore } from '../progress/progress-store.ts';
+import { lessonPath } from '../progress/lesson-path.ts';
+
+type Status = 'unsolved' | 'passed' | 'failed';
+
+function part<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
+  const el = root.querySelector<T>(`[data-part="${name}"]`);
+  if (!el) throw new Error(`Exercise markup lacks its "${name}" part.`);
+  return el;
+}
+
+class RaceExercise extends HTMLElement {
+  #check: ExerciseCheck = {};
+  #solution = '';
+  #checking = false;
+  #progress = new ProgressStore(browserStore());
+
+  connectedCallback(): void {
+    if (this.#solution) return;
+    this.#check = JSON.parse(part(this, 'check').textContent ?? '{}') as ExerciseCheck;
+    this.#solution = JSON.parse(part(this, 'solution-code').textContent ?? '""') as string;
+    const id = this.dataset.exerciseId ?? '';
+    if (this.#progress.load().lessons[lessonPath()]?.passed[id]) {
+      this.#setStatus('unsolved', 'You solved this before. Run it again to check your current code.');
+    }
+
+    this.addEventListener('playground-run-end', (event) => {
+      const { evidence, origin } = (event as CustomEvent<{ evidence: RunEvidence; origin: RunOrigin }>).detail;
+      if (origin === 'user' && !this.#checking) void this.#checkFrom(evidence);
+    });
+    this.#wireHelp();
+    part(this, 'ex-help').hidden = false;
+  }
+
+  #playground(): RacePlayground {
+    const playground = this.querySelector<RacePlayground>('race-playground');
+    if (!playground) throw new Error('An exercise needs its playground.');
+    return playground;
+  }
+
+  async #checkFrom(first: RunEvidence): Promise<void> {
+    const needed = this.#check.runs ?? 1;
+    const runs = [first];
+    this.#checking = true;
+    try {
+      // Keep running while every run so far passed and more are needed.
+      while (runs.length < needed && checkRuns({ ...this.#check, runs: runs.length }, runs).passed) {
+        this.#setStatus('unsolved', `Checking: run ${runs.length + 1} of ${needed}…`);
+        const evidence = await this.#playground().run('check');
+        if (evidence.state === 'stopped' && runs.length > 0) {
+          this.#setStatus('unsolved', `Check stopped after ${runs.length} of ${needed} runs.`);
+          return;
+        }
+        runs.push(evidence);
+      }
+    } finally {
+      this.#checking = false;
+    }
+    const verdict = checkRuns(this.#check, runs);
+    if (verdict.passed) {
+      this.#setStatus('passed', needed > 1 ? `Passed: all ${needed} runs are right.` : 'Passed: that is right.');
+      this.#progress.markPassed(lessonPath(), this.dataset.exerciseId ?? '');
+      document.dispatchEvent(new CustomEvent('progress-changed'));
+    } else {
+      this.#setStatus('failed', 'Not yet.', verdict.reasons);
+    }
+  }
+
+  #setStatus(status: Status, text: string, reasons: string[] = []): void {
+    this.dataset.status = status;
+    part(this, 'ex-status').textContent = text;
+    const list = part(this, 'ex-reasons');
+    list.replaceChildren(
+      ...reasons.slice(0, 3).map((reason) => {
+        const item = document.createElement('li');
+        item.textContent = reason;
+        return item;
+      }),
+    );
+  }
+
+  #wireHelp(): void {
+    const hintButton = this.querySelector<HTMLButtonElement>('button[data-action="hint"]')!;
+    const hints = [...part(this, 'hints').querySelectorAll<HTMLElement>('li')];
+    const count = part(this, 'hint-count');
+    const renderCount = (): void => {
+      const left = hints.filter((h) => h.hidden).length;
+      count.textContent = left === 0 ? 'No more hints' : `${left} of ${hints.length} hints left`;
+      hintButton.disabled = left === 0;
+    };
+    hintButton.addEventListener('click', () => {
+      const next = hints.find((h) => h.hidden);
+      if (!next) return;
+      next.hidden = false;
+      next.tabIndex = -1;
+      next.focus();
+      renderCount();
+    });
+    renderCount();
+
+    const solutionButton = this.querySelector<HTMLButtonElement>('button[data-action="solution"]')!;
+    const solution = part(this, 'solution');
+    solutionButton.addEventListener('click', () => {
+      solution.hidden = !solution.hidden;
+      solutionButton.setAttribute('aria-expanded', String(!solution.hidden));
+      solutionButton.textContent = solution.hidden ? 'Show solution' : 'Hide solution';
+    });
+    this.querySelector('button[data-action="use-solution"]')!.addEventListener('click', () => {
+      this.#playground().replaceCode(this.#solution, 'The solution is in the playground now; Undo brings your code back.');
+      this.#playground().scrollIntoView({ block: 'nearest' });
+    });
+  }
+}
+
+customElements.define('race-exercise', RaceExercise);
