@@ -1,6 +1,6 @@
 import { spawn, busy } from "racecourse";
 
-// This function will run in a new worker, with 1 and 50_000_000 as arguments.
+// This will run in a new worker, with 1 and 50_000_000 as its arguments.
 function sumRange(from: number, to: number): number {
   let total = 0;
   for (let n = from; n <= to; n++) total += n;

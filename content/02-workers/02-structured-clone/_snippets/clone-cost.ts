@@ -15,9 +15,9 @@ function reply(): Promise<number> {
   });
 }
 
-async function send(label: string, value: unknown, move: ArrayBuffer[] = []) {
+async function send(label: string, value: unknown, move?: ArrayBuffer[]) {
   const start = now();
-  echo.postMessage(value, move); // the copy is made in here
+  echo.postMessage(value, move ?? []); // the copy is made in here
   const sent = now() - start;
   const size = (await reply()).toLocaleString("en");
   const total = (now() - start).toFixed(1);
@@ -33,6 +33,6 @@ const moving = new ArrayBuffer(16 * MB);
 await send("16 MB ArrayBuffer, transferred", moving, [moving]);
 console.log(`    main's buffer now holds ${moving.byteLength} bytes`);
 
-const rows = Array.from({ length: 200_000 }, (_, i) => ({ id: i, tag: "x" }));
+const rows = Array.from({ length: 200_000 }, (_, id) => ({ id, ok: true }));
 await send("200,000 small objects, copied", rows);
 echo.terminate();

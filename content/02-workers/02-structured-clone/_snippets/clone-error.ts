@@ -1,7 +1,7 @@
 import { spawn } from "racecourse";
 
-// A function cannot be copied into another worker, so this spawn fails at once.
+// A function cannot be copied to another worker: this spawn fails at once.
 const shout = (s: string) => s.toUpperCase() + "!";
 
-const task = spawn((format: (s: string) => string) => format("hello"), shout);
+const task = spawn((fmt: (s: string) => string) => fmt("hello"), shout);
 console.log(await task.join());

@@ -18,7 +18,8 @@ function job(ms: number, line: Int32Array): number {
 
 async function trial(k: number) {
   const line = new Int32Array(new SharedArrayBuffer(8)); // [ready, start]
-  const tasks = Array.from({ length: k }, () => spawn(job, TOTAL_MS / k, line));
+  const share = TOTAL_MS / k;
+  const tasks = Array.from({ length: k }, () => spawn(job, share, line));
   while (Atomics.load(line, 0) < k) await sleep(5); // all ready?
   const start = now();
   Atomics.store(line, 1, 1); // go!

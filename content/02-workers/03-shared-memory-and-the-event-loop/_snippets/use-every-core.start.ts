@@ -25,7 +25,9 @@ async function chunk(from: number, to: number, counter: Int32Array) {
 }
 
 const size = LIMIT / 4;
-const chunks = [0, 1, 2, 3].map((i) => chunk(i * size, (i + 1) * size, found));
+const chunks = [0, 1, 2, 3].map((i) =>
+  chunk(i * size, (i + 1) * size, found),
+);
 await Promise.all(chunks);
 console.log(`took ${Math.round(now())} ms`);
 console.log(`primes below ${LIMIT}: ${Atomics.load(found, 0)}`);
