@@ -12,7 +12,7 @@ function parse(file: string): number {
 }
 
 const tasks = files.map((file) => spawn(parse, file));
-const outcomes = await Promise.allSettled(tasks.map((task) => task.join()));
+const outcomes = await Promise.allSettled(tasks.map((t) => t.join()));
 
 const rows: number[] = [];
 for (const outcome of outcomes) {
@@ -21,4 +21,5 @@ for (const outcome of outcomes) {
 }
 
 const total = rows.reduce((sum, n) => sum + n, 0);
-console.log(`${rows.length} of ${files.length} files parsed, ${total} rows`);
+const parsed = `${rows.length} of ${files.length} files parsed`;
+console.log(`${parsed}, ${total} rows`);

@@ -15,4 +15,5 @@ const tasks = files.map((file) => spawn(parse, file));
 const rows = await Promise.all(tasks.map((task) => task.join()));
 
 const total = rows.reduce((sum, n) => sum + n, 0);
-console.log(`${rows.length} of ${files.length} files parsed, ${total} rows`);
+const parsed = `${rows.length} of ${files.length} files parsed`;
+console.log(`${parsed}, ${total} rows`);

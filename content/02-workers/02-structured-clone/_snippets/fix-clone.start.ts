@@ -1,6 +1,7 @@
 import { spawn } from "racecourse";
 
-const numbers = Array.from({ length: 100 }, (_, i) => i + 1); // 1, 2, …, 100
+// The numbers 1, 2, …, 100
+const numbers = Array.from({ length: 100 }, (_, i) => i + 1);
 const label = (sum: number) => `total = ${sum}`;
 
 // Add the numbers up in another worker and print the label.

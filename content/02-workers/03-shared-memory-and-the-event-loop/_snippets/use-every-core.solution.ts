@@ -4,7 +4,7 @@ const LIMIT = 2_000_000;
 // One counter, in shared memory.
 const found = new Int32Array(new SharedArrayBuffer(4));
 
-// It runs in another worker: all it needs is inside it or in its arguments.
+// Runs in another worker: all it needs is inside it or an argument.
 function chunk(from: number, to: number, counter: Int32Array): void {
   let count = 0;
   for (let n = Math.max(from, 2); n < to; n++) {
