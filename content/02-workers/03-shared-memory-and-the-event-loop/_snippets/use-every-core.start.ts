@@ -1,3 +1,4 @@
+// @time-limit 20s
 import { now } from "racecourse";
 
 const LIMIT = 2_000_000;
