@@ -3,24 +3,33 @@ import { spawn, Mutex } from "racecourse";
 const WORKERS = 2;
 const TIMES = 200_000;
 const shared = new Int32Array(new SharedArrayBuffer(8)); // [count, arrived]
-const countLock = new Mutex("count"); // guards shared[0]: every read and write of it
+const countLock = new Mutex("count"); // guards shared[0]: all reads, writes
 
-function addOnes(shared: Int32Array, lock: Mutex, workers: number, times: number): number {
+function addOnes(
+  shared: Int32Array,
+  lock: Mutex,
+  workers: number,
+  times: number,
+) {
   Atomics.add(shared, 1, 1); // start line
   Atomics.notify(shared, 1);
-  for (let n; (n = Atomics.load(shared, 1)) < workers; ) Atomics.wait(shared, 1, n);
+  for (let n; (n = Atomics.load(shared, 1)) < workers; ) {
+    Atomics.wait(shared, 1, n);
+  }
 
   let work = 0;
   for (let i = 0; i < times; i++) {
     lock.lock();
-    const seen = shared[0]; // read…
+    const seen = Atomics.load(shared, 0); // read…
     for (let k = 0; k < 16; k++) work = (work * 31 + i) | 0;
-    shared[0] = seen + 1; // …and write, both while holding the lock
+    Atomics.store(shared, 0, seen + 1); // …and write, all holding the lock
     lock.unlock();
   }
   return work;
 }
 
-const tasks = Array.from({ length: WORKERS }, () => spawn(addOnes, shared, countLock, WORKERS, TIMES));
+const tasks = Array.from({ length: WORKERS }, () =>
+  spawn(addOnes, shared, countLock, WORKERS, TIMES),
+);
 await Promise.all(tasks.map((task) => task.join()));
-console.log(`count = ${shared[0]}`);
+console.log(`count = ${Atomics.load(shared, 0)}`);

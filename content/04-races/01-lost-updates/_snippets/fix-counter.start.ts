@@ -5,22 +5,31 @@ const TIMES = 200_000;
 const shared = new Int32Array(new SharedArrayBuffer(8)); // [count, arrived]
 const countLock = new Mutex("count"); // meant to guard shared[0]
 
-function addOnes(shared: Int32Array, lock: Mutex, workers: number, times: number): number {
+function addOnes(
+  shared: Int32Array,
+  lock: Mutex,
+  workers: number,
+  times: number,
+) {
   Atomics.add(shared, 1, 1); // start line
   Atomics.notify(shared, 1);
-  for (let n; (n = Atomics.load(shared, 1)) < workers; ) Atomics.wait(shared, 1, n);
+  for (let n; (n = Atomics.load(shared, 1)) < workers; ) {
+    Atomics.wait(shared, 1, n);
+  }
 
   let work = 0;
   for (let i = 0; i < times; i++) {
     lock.lock();
-    const seen = shared[0]; // read, holding the lock
+    const seen = Atomics.load(shared, 0); // read, holding the lock
     lock.unlock();
     for (let k = 0; k < 16; k++) work = (work * 31 + i) | 0;
-    shared[0] = seen + 1; // write
+    Atomics.store(shared, 0, seen + 1); // write
   }
   return work;
 }
 
-const tasks = Array.from({ length: WORKERS }, () => spawn(addOnes, shared, countLock, WORKERS, TIMES));
+const tasks = Array.from({ length: WORKERS }, () =>
+  spawn(addOnes, shared, countLock, WORKERS, TIMES),
+);
 await Promise.all(tasks.map((task) => task.join()));
-console.log(`count = ${shared[0]}`);
+console.log(`count = ${Atomics.load(shared, 0)}`);

@@ -3,11 +3,11 @@ import { sleep } from "racecourse";
 let seatsLeft = 5;
 let sold = 0;
 
-async function buy(): Promise<void> {
+async function buy() {
   await sleep(Math.random() * 20); // the buyer clicks "Buy"
   if (seatsLeft > 0) {
-    seatsLeft -= 1; // check and act with no await between: nobody can slip in
-    await sleep(5); // charge the card (a failed payment would give the seat back)
+    seatsLeft -= 1; // take the seat at once: no await between check and act
+    await sleep(5); // charge the card (if it failed: seatsLeft += 1)
     sold += 1;
   }
 }

@@ -3,7 +3,7 @@ import { sleep } from "racecourse";
 let seatsLeft = 5;
 let sold = 0;
 
-async function buy(): Promise<void> {
+async function buy() {
   await sleep(Math.random() * 20); // the buyer clicks "Buy"
   if (seatsLeft > 0) {
     await sleep(5); // charge the card

@@ -4,28 +4,33 @@ import { spawn } from "racecourse";
 const WORKERS = 2;
 const TIMES = 200_000;
 
-// Shared memory: cell 0 is the count, cell 1 counts workers at the start line.
+// Shared memory. Cell 0: the count. Cell 1: workers at the start line.
 const shared = new Int32Array(new SharedArrayBuffer(8));
 
-function addOnes(shared: Int32Array, workers: number, times: number): number {
-  // Start line: arrive, wake whoever is waiting, then wait until every
-  // worker has arrived, so that the loops below really run at the same time.
+function addOnes(shared: Int32Array, workers: number, times: number) {
+  // Start line: arrive, wake whoever waits, then wait for the others,
+  // so that the loops below really run at the same time.
   Atomics.add(shared, 1, 1);
   Atomics.notify(shared, 1);
-  for (let n; (n = Atomics.load(shared, 1)) < workers; ) Atomics.wait(shared, 1, n);
+  for (let n; (n = Atomics.load(shared, 1)) < workers; ) {
+    Atomics.wait(shared, 1, n);
+  }
 
   let work = 0;
   for (let i = 0; i < times; i++) {
-    const seen = shared[0]; // 1. read the count
-    for (let k = 0; k < 16; k++) work = (work * 31 + i) | 0; // (a little work, as real code has)
-    shared[0] = seen + 1; // 2. write back what was read, plus one
+    const seen = Atomics.load(shared, 0); // 1. read the count
+    for (let k = 0; k < 16; k++) work = (work * 31 + i) | 0; // some work
+    Atomics.store(shared, 0, seen + 1); // 2. write back what was read + 1
   }
   return work; // returned so that the work is not optimised away
 }
 
-const tasks = Array.from({ length: WORKERS }, () => spawn(addOnes, shared, WORKERS, TIMES));
+const tasks = Array.from({ length: WORKERS }, () =>
+  spawn(addOnes, shared, WORKERS, TIMES),
+);
 await Promise.all(tasks.map((task) => task.join()));
 
 const expected = WORKERS * TIMES;
-console.log(`lost ${expected - shared[0]} of ${expected} updates`);
-console.log(`count = ${shared[0]}`);
+const count = Atomics.load(shared, 0);
+console.log(`lost ${expected - count} of ${expected} updates`);
+console.log(`count = ${count}`);

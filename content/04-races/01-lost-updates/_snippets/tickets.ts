@@ -4,8 +4,8 @@ import { sleep } from "racecourse";
 let seatsLeft = 5;
 let sold = 0;
 
-async function buy(buyer: number): Promise<void> {
-  await sleep(Math.random() * 20); // the buyer clicks "Buy" at some moment
+async function buy(buyer: number) {
+  await sleep(Math.random() * 20); // the buyer clicks "Buy" at some point
   if (seatsLeft > 0) {
     // check: a seat is free…
     await sleep(5); // …charge the card (waiting for the bank)…

@@ -1,13 +1,13 @@
 import { spawn, Mutex } from "racecourse";
 
-// Two workers, 100,000 additions each, one lock around the shared count.
+// Two workers, 100,000 additions each, a lock around the count.
 const shared = new Int32Array(new SharedArrayBuffer(4)); // [count]
 const countLock = new Mutex("count"); // guards shared[0]
 
-function addOnes(shared: Int32Array, lock: Mutex, times: number): void {
+function addOnes(shared: Int32Array, lock: Mutex, times: number) {
   for (let i = 0; i < times; i++) {
     lock.withLock(() => {
-      shared[0] = shared[0] + 1; // a plain read and write: safe, because the lock is held
+      shared[0]! += 1; // plain read, add, write: safe inside the lock
     });
   }
 }

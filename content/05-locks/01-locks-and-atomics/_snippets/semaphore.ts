@@ -1,6 +1,6 @@
 import { spawn, Semaphore, sleepSync, now } from "racecourse";
 
-// Six workers want to download; the server takes two connections at a time.
+// Six workers want to download; the server takes two at a time.
 const connections = new Semaphore(2); // two permits
 
 function download(connections: Semaphore): [number, number] {
@@ -8,13 +8,17 @@ function download(connections: Semaphore): [number, number] {
   const start = now();
   sleepSync(150); // the download: waiting on the network
   const end = now();
-  connections.release(); // hand the permit to the next worker
+  connections.release(); // hand the permit on
   return [start, end];
 }
 
-const tasks = Array.from({ length: 6 }, () => spawn(download, connections));
+const tasks = Array.from({ length: 6 }, () =>
+  spawn(download, connections),
+);
 const times = await Promise.all(tasks.map((task) => task.join()));
 
-// At each download's start, how many downloads were in progress?
-const atOnce = times.map(([start]) => times.filter(([s, e]) => s <= start && start < e).length);
+// When each download started, how many were in progress?
+const atOnce = times.map(
+  ([start]) => times.filter(([s, e]) => s <= start && start < e).length,
+);
 console.log(`most downloads at once: ${Math.max(...atOnce)}`);
