@@ -13,17 +13,20 @@ function teller(accounts: Int32Array, control: Int32Array, lock: Mutex) {
     Atomics.wait(control, 0, n);
   }
 
+  let work = 0;
   for (let i = 0; i < 100_000; i++) {
     const from = Math.floor(Math.random() * 4);
     const to = Math.floor(Math.random() * 4);
     const amount = 1 + Math.floor(Math.random() * 10);
     lock.withLock(() => {
       // both halves of the transfer, holding the bank's lock
-      Atomics.sub(accounts, from, amount);
-      Atomics.add(accounts, to, amount);
+      Atomics.sub(accounts, from, amount); // take the money out…
+      for (let k = 0; k < 16; k++) work = (work * 31 + i) | 0; // paperwork
+      Atomics.add(accounts, to, amount); // …and pay it in
     });
   }
   Atomics.add(control, 1, 1); // this teller is done
+  return work;
 }
 
 // The auditor adds up the accounts until both tellers are done.
