@@ -2,8 +2,9 @@ import { spawn, Mutex } from "racecourse";
 
 const WORKERS = 2;
 const TIMES = 200_000;
-const shared = new Int32Array(new SharedArrayBuffer(8)); // [count, arrived]
-const countLock = new Mutex("count"); // guards shared[0]: all reads, writes
+// Cell 0: the count. Cell 1: workers at the start line.
+const shared = new Int32Array(new SharedArrayBuffer(8));
+const countLock = new Mutex("count"); // guards every use of shared[0]
 
 function addOnes(
   shared: Int32Array,
@@ -22,7 +23,7 @@ function addOnes(
     lock.lock();
     const seen = Atomics.load(shared, 0); // read…
     for (let k = 0; k < 16; k++) work = (work * 31 + i) | 0;
-    Atomics.store(shared, 0, seen + 1); // …and write, all holding the lock
+    Atomics.store(shared, 0, seen + 1); // …and write, under the lock
     lock.unlock();
   }
   return work;

@@ -2,7 +2,8 @@ import { spawn, Mutex } from "racecourse";
 
 const WORKERS = 2;
 const TIMES = 200_000;
-const shared = new Int32Array(new SharedArrayBuffer(8)); // [count, arrived]
+// Cell 0: the count. Cell 1: workers at the start line.
+const shared = new Int32Array(new SharedArrayBuffer(8));
 const countLock = new Mutex("count"); // meant to guard shared[0]
 
 function addOnes(

@@ -2,11 +2,16 @@ import { spawn, Mutex } from "racecourse";
 
 // Four accounts of 1,000 each: the bank always holds 4,000 in all.
 const accounts = new Int32Array(new SharedArrayBuffer(16)).fill(1000);
-const control = new Int32Array(new SharedArrayBuffer(8)); // [arrived, done]
-const bankLock = new Mutex("bank"); // guards all four accounts, together
+// Cell 0: workers at the start line. Cell 1: tellers finished.
+const control = new Int32Array(new SharedArrayBuffer(8));
+const bankLock = new Mutex("bank"); // guards all four accounts
 
 // A teller moves money between random accounts, 100,000 times.
-function teller(accounts: Int32Array, control: Int32Array, lock: Mutex) {
+function teller(
+  accounts: Int32Array,
+  control: Int32Array,
+  lock: Mutex,
+) {
   Atomics.add(control, 0, 1); // start line for all three workers
   Atomics.notify(control, 0);
   for (let n; (n = Atomics.load(control, 0)) < 3; ) {
@@ -21,7 +26,7 @@ function teller(accounts: Int32Array, control: Int32Array, lock: Mutex) {
     lock.withLock(() => {
       // both halves of the transfer, holding the bank's lock
       Atomics.sub(accounts, from, amount); // take the money out…
-      for (let k = 0; k < 16; k++) work = (work * 31 + i) | 0; // paperwork
+      for (let k = 0; k < 16; k++) work = (work * 31 + i) | 0; // forms
       Atomics.add(accounts, to, amount); // …and pay it in
     });
   }
@@ -30,7 +35,11 @@ function teller(accounts: Int32Array, control: Int32Array, lock: Mutex) {
 }
 
 // The auditor adds up the accounts until both tellers are done.
-function auditor(accounts: Int32Array, control: Int32Array, lock: Mutex) {
+function auditor(
+  accounts: Int32Array,
+  control: Int32Array,
+  lock: Mutex,
+) {
   Atomics.add(control, 0, 1); // start line
   Atomics.notify(control, 0);
   for (let n; (n = Atomics.load(control, 0)) < 3; ) {
