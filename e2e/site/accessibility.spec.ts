@@ -1,11 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '../fixtures';
+import { coursePages } from '../course/course-pages';
 
 /**
- * axe-core on every kind of page, in both themes, at rest and with its
+ * axe-core on every page, in both themes, at rest and with a playground's
  * read-outs and editor showing: zero violations.
  */
-const PAGES = ['/', '/learn/foundations/what-your-machine-has/', '/learn/performance/speedup-and-amdahl/', '/playground/'];
+
+// Every lesson, the map and the playground.
+const lessons = [...new Set([...coursePages('').snippets, ...coursePages('').exercises].map((r) => r.page))];
+const PAGES = ['/', '/playground/', ...lessons];
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of PAGES) {
