@@ -2,7 +2,7 @@ import { Pool, busy, sleep, cores, now } from "racecourse";
 
 // The same jobs again, on a pool of one worker per core.
 const pool = new Pool(cores);
-await pool.map((i) => i, [...Array(cores).keys()]); // start every worker first
+await pool.map((i) => i, [...Array(cores).keys()]); // start the workers
 
 let start = now();
 await pool.map(async () => { await sleep(250); }, [1, 2, 3, 4]);

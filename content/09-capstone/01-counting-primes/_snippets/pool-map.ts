@@ -26,7 +26,7 @@ for (let from = 0; from < LIMIT; from += CHUNK) {
 // The whole job on a pool of `size` workers: the total, and the time it took.
 async function countWith(size: number) {
   const pool = new Pool(size);
-  await pool.map((i) => i, [...Array(size).keys()]); // start every worker first
+  await pool.map((i) => i, [...Array(size).keys()]); // start the workers
   const start = now();
   const tallies = await pool.map(countChunk, chunks);
   const ms = now() - start;

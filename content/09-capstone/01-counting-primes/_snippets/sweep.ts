@@ -19,7 +19,7 @@ for (let from = 0; from < LIMIT; from += 1e5) chunks.push([from, from + 1e5]);
 let oneWorkerMs = 0;
 for (let size = 1; size <= 2 * cores; size++) {
   const pool = new Pool(size);
-  await pool.map((i) => i, [...Array(size).keys()]); // start every worker first
+  await pool.map((i) => i, [...Array(size).keys()]); // start the workers
   const start = now();
   await pool.map(countChunk, chunks);
   const ms = now() - start;
