@@ -1,0 +1,16 @@
+import { sleep } from "racecourse";
+
+let seatsLeft = 5;
+let sold = 0;
+
+async function buy() {
+  await sleep(Math.random() * 20); // the buyer clicks "Buy"
+  if (seatsLeft > 0) {
+    await sleep(5); // charge the card
+    seatsLeft -= 1;
+    sold += 1;
+  }
+}
+
+await Promise.all(Array.from({ length: 20 }, () => buy()));
+console.log(`sold ${sold} tickets for 5 seats`);
