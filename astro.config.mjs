@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { codeThemes } from './src/site/code-themes.ts';
 import { monacoCssPlugin } from './src/site/vite/monaco-css.ts';
 import { racecourseDeclarationsPlugin } from './src/site/vite/racecourse-declarations.ts';
 
@@ -16,11 +17,38 @@ export const isolationHeaders = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/**
+ * What the site needs and no more. Why each exception:
+ * - script-src 'unsafe-inline': the theme is set by an inline script before first paint, and the
+ *   runtime's sandboxed frame starts from an inline srcdoc script;
+ * - script-src 'unsafe-eval' and blob:: running the learner's code is the point of the site; it
+ *   runs in workers started from blob: URLs (workers inherit this policy);
+ * - style-src 'unsafe-inline': Monaco and the timeline position elements with style attributes;
+ * - data: for fonts and images inside Monaco's stylesheet.
+ * Nothing is loaded from another origin. The same policy is in public/_headers and vercel.json
+ * (e2e/site/headers.spec.ts keeps them in step).
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' blob: data:",
+  "frame-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+export const siteHeaders = { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy };
+
 export default defineConfig({
   site: 'https://racecourse.example',
   trailingSlash: 'always',
   integrations: [mdx()],
-  server: { port: 4321, host: 'localhost', headers: isolationHeaders },
+  server: { port: 4321, host: 'localhost', headers: siteHeaders },
   vite: {
     plugins: [monacoCssPlugin(), racecourseDeclarationsPlugin()],
     // Classic (iife) workers: the runtime starts its workers inside a sandboxed
@@ -30,7 +58,7 @@ export default defineConfig({
   markdown: {
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks one.
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: codeThemes,
       defaultColor: false,
     },
   },

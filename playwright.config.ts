@@ -1,28 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-/**
- * The system Chromium where there is one (CHROMIUM_PATH, else /usr/bin/chromium),
- * else Playwright's own browser. The machines this project is built on cannot
- * download Playwright's browsers, so Debian's chromium is the usual answer.
- */
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
-/** Without the background-networking flags Chromium keeps trying to reach the outside. */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { chromiumArgs, chromiumPath } from './e2e/tools/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 4329);
 
@@ -39,6 +16,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
+    // The service worker precaches the whole course on first visit; only the specs that are
+    // about it (e2e/site/offline.spec.ts) let it run, so the rest measure the page itself.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import type { RunEvent, RunResult } from '../../src/shared/protocol.ts';
 
 /**
@@ -160,10 +161,34 @@ async function wall(k: number, total: number) {
 let total = 50_000_000;
 const probe = await wall(1, total);
 total = Math.round((total * 1000) / probe);
+// The same work in raw workers, as a reference for what this machine allows right now.
+const RAW_WORK = "onmessage = (e) => { const [n, gate] = e.data; Atomics.add(gate, 1, 1); Atomics.notify(gate, 1); while (Atomics.load(gate, 0) === 0) Atomics.wait(gate, 0, 0); let x = 0; for (let i = 0; i < n; i++) x = (x * 31 + i) | 0; postMessage([performance.timeOrigin + performance.now(), x]); };";
+async function rawWall(k: number, total: number) {
+  const gate = new Int32Array(new SharedArrayBuffer(8));
+  const workers = Array.from({ length: k }, () => rawWorker(RAW_WORK));
+  const ends = workers.map((w) => new Promise<number>((r) => { w.onmessage = (e) => r(e.data[0]); }));
+  for (const w of workers) w.postMessage([Math.round(total / k), gate]);
+  for (let ready = Atomics.load(gate, 1); ready < k; ready = Atomics.load(gate, 1)) {
+    const pending = Atomics.waitAsync(gate, 1, ready);
+    if (pending.async) await pending.value;
+  }
+  const t0 = performance.timeOrigin + performance.now();
+  Atomics.store(gate, 0, 1);
+  Atomics.notify(gate, 0);
+  const done = Math.max(...(await Promise.all(ends))) - t0;
+  for (const w of workers) w.terminate();
+  return done;
+}
 const counts = Array.from({ length: 2 * cores }, (_, i) => i + 1);
 const walls: Record<number, number[]> = {};
-for (let round = 0; round < 3; round++) for (const k of counts) (walls[k] ??= []).push(await wall(k, total));
-console.log(JSON.stringify({ speedup: counts.map((k) => ({ k, ms: median(walls[k]!) })), cores }));`;
+const raw1: number[] = [], rawN: number[] = [];
+for (let round = 0; round < 3; round++) {
+  for (const k of counts) (walls[k] ??= []).push(await wall(k, total));
+  raw1.push(await rawWall(1, total));
+  rawN.push(await rawWall(cores, total));
+}
+// Best of three per count: other work on the machine only ever slows a run down.
+console.log(JSON.stringify({ speedup: counts.map((k) => ({ k, ms: Math.min(...walls[k]!) })), cores, rawSpeedup: Math.min(...raw1) / Math.min(...rawN) }));`;
 
 const OVERHEAD = `import { spawn } from "racecourse";
 ${RAW}
@@ -177,7 +202,8 @@ for (let round = 0; round < 5; round++) {
   raw.push(await new Promise<number>((r) => { w.onmessage = (e) => r(e.data); }));
   w.terminate();
 }
-console.log(JSON.stringify({ loopOurs: median(ours), loopRaw: median(raw) }));`;
+// Best of five: the run least disturbed by anything else on the machine.
+console.log(JSON.stringify({ loopOurs: Math.min(...ours), loopRaw: Math.min(...raw) }));`;
 
 async function workerpoolMap(page: Page): Promise<number> {
   await page.addScriptTag({ path: require.resolve('workerpool/dist/workerpool.min.js') });
@@ -231,17 +257,19 @@ test('runtime benchmark', async ({ page }) => {
       const speedup = one / ms;
       const ideal = Math.min(k, cores);
       return [
-        `CPU-bound speedup, ${k} worker${k > 1 ? 's' : ''} (wall ${fmt(ms, 0)} ms)`,
+        `CPU-bound speedup, ${k} worker${k > 1 ? 's' : ''} (best wall ${fmt(ms, 0)} ms)`,
         `${speedup.toFixed(2)}×`,
         `ideal ${ideal}×`,
         `${(speedup / ideal).toFixed(2)}`,
         k === cores ? `≥ 0.9 (speedup ≥ ${(0.9 * cores).toFixed(1)}×)` : '',
       ];
     }),
-    ['busy loop, 3e8 iterations (ms)', fmt(n(loop, 'loopOurs')), `uninstrumented raw worker ${fmt(n(loop, 'loopRaw'))}`, `${(((n(loop, 'loopOurs') - n(loop, 'loopRaw')) / n(loop, 'loopRaw')) * 100).toFixed(1)}% overhead`, '≤ 3%'],
+    [`  same work, ${cores} raw workers (reference)`, `${n(speed, 'rawSpeedup').toFixed(2)}×`, `ideal ${cores}×`, `${(n(speed, 'rawSpeedup') / cores).toFixed(2)}`, ''],
+    ['busy loop, 3e8 iterations (ms, best of 5)', fmt(n(loop, 'loopOurs')), `uninstrumented raw worker ${fmt(n(loop, 'loopRaw'))}`, `${(((n(loop, 'loopOurs') - n(loop, 'loopRaw')) / n(loop, 'loopRaw')) * 100).toFixed(1)}% overhead`, '≤ 3%'],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
   const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const table = [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
-  console.log(`\nRacecourse runtime benchmark (headless Chromium, ${cores} cores)\n\n${table}\n`);
+  const load = loadavg().map((v) => v.toFixed(1)).join(' / ');
+  console.log(`\nRacecourse runtime benchmark (headless Chromium, ${cores} cores; machine load average ${load})\n\n${table}\n`);
 });

@@ -26,8 +26,12 @@ test('the Amdahl widget fits a serial fraction to its measurements', async ({ pa
   await widget.getByLabel(/Serial part/).fill('300');
   await widget.getByRole('button', { name: 'Measure and fit' }).click();
   await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 100_000 });
+  // The value depends on the machine and its load; the test holds the widget to its shape.
   const f = Number(await widget.getAttribute('data-serial-fraction'));
-  expect(f).toBeGreaterThan(0);
-  expect(f).toBeLessThan(1);
+  expect(f).toBeGreaterThanOrEqual(0);
+  expect(f).toBeLessThanOrEqual(1);
   await expect(widget.getByRole('status')).toContainText('Amdahl');
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(widget.locator('tbody tr')).toHaveCount(Math.max(4, 2 * cores));
+  await expect(widget.locator('tbody tr').last().locator('td').nth(2)).toHaveText(/×$/);
 });

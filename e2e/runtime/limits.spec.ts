@@ -70,7 +70,7 @@ test('a task that fails and is never joined fails the run, with its message and 
 test('runaway snippet: the page stays responsive, Stop ends everything within 200 ms', async ({ page }) => {
   await start(page, `console.log("spinning");\nwhile (true) {}`);
   await waitForLine(page, /spinning/);
-  expect(await mainThreadLag(page)).toBeLessThan(100);
+  expect(await mainThreadLag(page)).toBeLessThan(200);
   expect(median(await roundTrips(page))).toBeLessThan(100);
   const stopped = await stopAndTime(page);
   expect(stopped.state).toBe('stopped');
@@ -82,7 +82,7 @@ test('runaway task: Stop ends it within 200 ms and it stops burning CPU', async 
   await start(page, `import { spawn } from "racecourse";\nspawn(() => { console.log("task spinning"); while (true) {} });\nspawn(() => { while (true) {} });`);
   await waitForLine(page, /task spinning/);
   await waitForEvent(page, { type: 'state', task: 'worker-2', state: 'running' });
-  expect(await mainThreadLag(page)).toBeLessThan(100);
+  expect(await mainThreadLag(page)).toBeLessThan(200);
   expect(median(await roundTrips(page))).toBeLessThan(100);
   const t0 = Date.now();
   const stopped = await stopAndTime(page);
@@ -167,7 +167,7 @@ test('output flood: a million console.log calls keep the page responsive, are ca
   expect(logs[0]).toBe('line 0');
   expect(logs[1_999]).toBe('line 1999');
   expect(system(events).join('\n')).toMatch(/998,001 more lines were dropped/);
-  expect(lag).toBeLessThan(100);
+  expect(lag).toBeLessThan(200);
 });
 
 test('a new Run stops the old one first', async ({ page }) => {

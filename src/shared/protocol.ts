@@ -67,7 +67,7 @@ export interface StateEvent {
   t: number;
   task: string;
   state: LaneState;
-  /** What a waiting/sleeping lane waits for, in words: `mutex A`, `worker-2 to finish`. */
+  /** What a waiting/sleeping lane waits for, in words: `mutex A`, `join worker-2`, `channel jobs (recv)`, `sleep`. */
   on?: string;
 }
 
@@ -182,7 +182,7 @@ export type RunReport =
   | { type: 'events'; runId: number; events: WireEvent[]; droppedLines: number }
   /** The run ended by itself; `lingering` counts workers still busy or blocked (they need ending by force). */
   | { type: 'end'; runId: number; state: 'done' | 'error'; t: number; lingering: number; error?: RunErrorInfo }
-  /** Sent at least every `ALIVE_INTERVAL_MS`: silence means the run's process died. */
+  /** Sent at least every `LIMITS.aliveIntervalMs`: silence means the run's process died. */
   | { type: 'alive'; runId: number }
   /** Same-origin fetch done by the page on the run's behalf; the answer goes to `reply`. */
   | { type: 'fetch'; runId: number; request: FetchRequest; reply: MessagePort }

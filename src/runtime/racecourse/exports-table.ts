@@ -5,6 +5,7 @@ import { Semaphore } from './semaphore.ts';
 import { Channel } from './channel.ts';
 import { sleep, sleepSync, busy, cores, now } from './time.ts';
 import { TerminatedError, WorkerLimitError } from './errors.ts';
+import { compute } from './compute.ts';
 
 /**
  * Every export of the racecourse module by name: what a snippet's
@@ -21,6 +22,7 @@ export const racecourseExports: Readonly<Record<string, unknown>> = Object.freez
   sleep,
   sleepSync,
   busy,
+  compute,
   cores,
   now,
   TerminatedError,

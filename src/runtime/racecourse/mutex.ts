@@ -1,5 +1,5 @@
 import { context, hasContext } from '../worker/context.ts';
-import { SyncObject, asyncWait, blockingWait, me, revive, touch, type SyncOptions } from './sync-object.ts';
+import { SyncObject, asyncWait, blockingWait, me, ownerTag, revive, touch, type SyncOptions } from './sync-object.ts';
 import { registerReviver } from './transfer.ts';
 
 /**
@@ -39,7 +39,7 @@ export class Mutex extends SyncObject {
       blockingWait(this.cells, STATE, 2, { kind: 'mutex', ref: this.id });
       c = Atomics.exchange(this.cells, STATE, 2);
     }
-    Atomics.store(this.cells, OWNER, self.id + 1);
+    Atomics.store(this.cells, OWNER, ownerTag());
   }
 
   /** Waits for the lock without blocking the worker's event loop. */
@@ -53,7 +53,7 @@ export class Mutex extends SyncObject {
         await asyncWait(this.cells, STATE, 2);
         c = Atomics.exchange(this.cells, STATE, 2);
       }
-      Atomics.store(this.cells, OWNER, me().id + 1);
+      Atomics.store(this.cells, OWNER, ownerTag());
     } finally {
       done();
     }
@@ -62,15 +62,15 @@ export class Mutex extends SyncObject {
   /** Takes the lock if it is free; never waits. */
   tryLock(): boolean {
     if (Atomics.compareExchange(this.cells, STATE, 0, 1) !== 0) return false;
-    Atomics.store(this.cells, OWNER, me().id + 1);
+    Atomics.store(this.cells, OWNER, ownerTag());
     return true;
   }
 
   unlock(): void {
     touch();
-    const self = me();
     const owner = Atomics.load(this.cells, OWNER);
-    if (owner !== self.id + 1) {
+    if (owner !== ownerTag()) {
+      const self = me();
       const held = owner === 0 ? 'nobody holds it' : `it is held by ${owner === 1 ? 'main' : `worker-${owner - 1}`}`;
       throw new Error(`Cannot unlock ${this.name}: ${self.name} does not hold it (${held}).`);
     }

@@ -32,7 +32,7 @@ class AmdahlFit extends HTMLElement {
     try {
       for (const workers of counts) {
         status.textContent = `Measuring ${workers} of ${counts.length} workers…`;
-        times.push({ workers, ms: await measureSnippet(poolSnippet(workers, jobs, jobMs, 'busy', serialMs)) });
+        times.push({ workers, ms: await measureSnippet(poolSnippet(workers, jobs, jobMs, 'compute', serialMs)) });
       }
       const points = times.map((t) => ({ workers: t.workers, speedup: times[0]!.ms / t.ms }));
       // Beyond the core count extra workers only share cores: fit on 1 … cores.

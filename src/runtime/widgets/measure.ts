@@ -32,13 +32,14 @@ export function jobPlan(maxWorkers: number, totalMs: number): { jobs: number; jo
 }
 
 /** A pool of `workers` that runs `jobs` calls of `body` (given `ms`), timed after every worker has started. */
-export function poolSnippet(workers: number, jobs: number, jobMs: number, body: 'busy' | 'sleep', serialMs = 0): string {
-  const call = body === 'busy' ? '(ms: number) => busy(ms)' : 'async (ms: number) => { await sleep(ms); }';
-  return `import { Pool, busy, sleep, now } from "racecourse";
+export function poolSnippet(workers: number, jobs: number, jobMs: number, body: 'compute' | 'sleep', serialMs = 0): string {
+  // compute, not busy: a fixed amount of work, which slows down when workers share a core.
+  const call = body === 'compute' ? '(ms: number) => compute(ms)' : 'async (ms: number) => { await sleep(ms); }';
+  return `import { Pool, compute, sleep, now } from "racecourse";
 const pool = new Pool(${workers});
 await pool.map((i: number) => i, Array.from({ length: ${workers} }, (_, i) => i));
 const start = now();
-${serialMs > 0 ? `busy(${serialMs});\n` : ''}await pool.map(${call}, Array.from({ length: ${jobs} }, () => ${jobMs}));
+${serialMs > 0 ? `compute(${serialMs});\n` : ''}await pool.map(${call}, Array.from({ length: ${jobs} }, () => ${jobMs}));
 const ms = now() - start;
 await pool.close();
 console.log(JSON.stringify({ ms }));

@@ -1,6 +1,6 @@
 /**
  * <speedup-sweep>: the in-browser version of the thread-count benchmark from
- * the source material. The same total work, CPU-bound (busy) and I/O-bound
+ * the source material. The same total work, CPU-bound (compute) and I/O-bound
  * (sleep), on 1 … 2 × cores workers of a Pool; speed-up against one worker,
  * drawn against the ideal line and the core count, with a table beside it.
  */
@@ -35,7 +35,7 @@ class SpeedupSweep extends HTMLElement {
     try {
       for (const workers of counts) {
         status.textContent = `Measuring ${workers} of ${counts.length} workers…`;
-        const cpuMs = await measureSnippet(poolSnippet(workers, jobs, jobMs, 'busy'));
+        const cpuMs = await measureSnippet(poolSnippet(workers, jobs, jobMs, 'compute'));
         const ioMs = await measureSnippet(poolSnippet(workers, jobs, jobMs, 'sleep'));
         rows.push({ workers, cpuMs, ioMs });
         this.#render(rows, cores, counts.length);

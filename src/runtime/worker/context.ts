@@ -2,7 +2,7 @@ import type { HubRequest, RingEvent } from '../../shared/protocol.ts';
 import { Control } from './control.ts';
 import { RingWriter, encodeRecord } from './event-ring.ts';
 import { Meter } from './meter.ts';
-import { mapStack, type StackMapper } from './stack-map.ts';
+import { START_MARKER, mapStack, type StackMapper } from './stack-map.ts';
 
 /**
  * What the runtime knows about the worker it is running in: who it is in the
@@ -56,6 +56,7 @@ export class WorkerContext {
     this.ring = new RingWriter(init.ring);
     this.hubPort = init.hubPort;
     this.snippet = init.snippet;
+    if (init.snippet.startsWith(START_MARKER)) this.stackMapper.lineOneShift = START_MARKER.length;
     this.pageUrl = init.pageUrl;
     this.pool = init.pool;
     const probe = new MessageChannel();

@@ -84,11 +84,6 @@ export class Control {
     return Atomics.compareExchange(this.cells, C.taskFlags + id, 0, 1) === 0;
   }
 
-  hasEnded(id: number): boolean {
-    if (id <= 0 || id > TRACKED_TASKS) return false;
-    return Atomics.load(this.cells, C.taskFlags + id) === 1;
-  }
-
   /** Index of this console line in the run (0-based). */
   nextOutputLine(): number {
     return Atomics.add(this.cells, C.outputLines, 1);

@@ -43,6 +43,8 @@ export class Meter {
   /** Pending timers and fetches: ways the worker can wake without the runtime. */
   timers = 0;
   fetches = 0;
+  /** Workers the snippet created itself (new Worker): the runtime cannot see what they do. */
+  rawWorkers = 0;
   /** Main only: called on each probe to report whether the worker is quiet. */
   onIdle: (() => void) | null = null;
 
@@ -72,11 +74,11 @@ export class Meter {
     }
   }
 
-  /** The worker is about to block the thread (Atomics.wait underneath). */
-  blockStart(ref: WaitRef, finite: boolean): void {
+  /** The worker is about to block the thread (Atomics.wait underneath); `since` if it already has. */
+  blockStart(ref: WaitRef, finite: boolean, since?: number): void {
     const sleeping = ref.kind === 'sleep';
     this.blocked = { ref, sleeping, finite };
-    this.set(sleeping ? 'sleeping' : 'waiting', [ref], finite);
+    this.set(sleeping ? 'sleeping' : 'waiting', [ref], finite || this.rawWorkers > 0, since);
   }
 
   blockEnd(): void {
@@ -106,7 +108,7 @@ export class Meter {
     const waits = [...this.waits.values()];
     const sleeping = waits.some((w) => w.kind === 'sleep');
     const waiting = waits.some((w) => w.kind !== 'sleep');
-    const wakeable = sleeping || this.timers > 0 || this.fetches > 0;
+    const wakeable = sleeping || this.timers > 0 || this.fetches > 0 || this.rawWorkers > 0;
     if (waiting) this.set('waiting', waits, wakeable);
     else if (sleeping) this.set('sleeping', waits, true);
     else this.set('idle', [], wakeable);
@@ -120,14 +122,14 @@ export class Meter {
     this.set('idle', [], false);
   }
 
-  private set(state: LaneState, waits: WaitRef[], wakeable: boolean): void {
+  private set(state: LaneState, waits: WaitRef[], wakeable: boolean, at?: number): void {
     const key = state === 'running' ? '' : `${waits.map((w) => `${w.kind}:${w.ref ?? ''}`).join(',')}|${wakeable}`;
     if (state === this.state && key === this.lastWaitKey) return;
     this.state = state;
     this.lastWaitKey = key;
     this.hooks.emit({
       k: 'state',
-      t: this.hooks.now(),
+      t: at ?? this.hooks.now(),
       state,
       waits,
       holds: [...this.held.keys()],

@@ -14,6 +14,7 @@ import { installConsole } from './console-capture.ts';
 import { installContext, original } from './context.ts';
 import { createControl } from './control.ts';
 import { createRingBuffer } from './event-ring.ts';
+import { START_MARKER } from './stack-map.ts';
 import { transpile } from './transpile.ts';
 import { installErrorHandlers, wrapGlobals } from './wrap-globals.ts';
 
@@ -26,8 +27,6 @@ import { installErrorHandlers, wrapGlobals } from './wrap-globals.ts';
 
 const MODULE_KEY = Symbol.for('racecourse.module');
 const START_KEY = Symbol.for('racecourse.start');
-/** Prepended to line 1 (so every line keeps its number). */
-const START_MARKER = "globalThis[Symbol.for('racecourse.start')]();";
 
 const scope = globalThis as unknown as Record<string | symbol, unknown> & {
   onmessage: ((event: MessageEvent) => void) | null;

@@ -21,3 +21,8 @@ test('locate finds a function source: 1-based line, 0-based column', () => {
   assert.deepEqual(locate('const a = 1;\nconst f = (x) => x * 2;\n', '(x) => x * 2'), { line: 2, column: 10 });
   assert.equal(locate('abc', 'zzz'), undefined);
 });
+
+test('columns on line 1 lose the start marker the run worker prepends', () => {
+  const stack = 'Error: x\n    at snippet.ts:1:60\n    at snippet.ts:2:5';
+  assert.equal(mapStack(stack, { snippetUrls: [], lineOneShift: 47 }), 'Error: x\n    at snippet.ts:1:13\n    at snippet.ts:2:5');
+});

@@ -7,16 +7,29 @@
 
 export const SNIPPET_FILE = 'snippet.ts';
 
+/**
+ * Prepended to the snippet's line 1 by the run worker (it marks the run's
+ * time zero). Columns on line 1 are shifted back by its length.
+ */
+export const START_MARKER = "globalThis[Symbol.for('racecourse.start')]();";
+
 const FRAME = /^\s+at /;
 
 export interface StackMapper {
   /** URLs the snippet's code runs from (its blob: module URL). */
   snippetUrls: string[];
+  /** Characters prepended to line 1 (the start marker), if any. */
+  lineOneShift?: number;
 }
 
 export function mapStack(stack: string, mapper: StackMapper): string {
   let text = stack;
   for (const url of mapper.snippetUrls) if (url) text = text.split(url).join(SNIPPET_FILE);
+  const shift = mapper.lineOneShift ?? 0;
+  if (shift > 0)
+    text = text.replace(new RegExp(`${SNIPPET_FILE.replace('.', '\\.')}:1:(\\d+)`, 'g'), (match, column: string) =>
+      Number(column) > shift ? `${SNIPPET_FILE}:1:${Number(column) - shift}` : match,
+    );
   const lines = text.split('\n');
   const head: string[] = [];
   const frames: string[] = [];

@@ -32,6 +32,30 @@ export function wrapGlobals(ctx: WorkerContext): void {
   wrapTimers(ctx);
   wrapMessageHandlers(ctx);
   wrapFetch(ctx);
+  countRawWorkers(ctx);
+}
+
+/**
+ * A Worker the snippet creates itself is invisible to the instrumentation;
+ * while one lives, this worker counts as able to wake up (no deadlock is
+ * declared on its behalf).
+ */
+function countRawWorkers(ctx: WorkerContext): void {
+  const Platform = scope.Worker as (new (url: string | URL, options?: WorkerOptions) => Worker) | undefined;
+  if (!Platform) return;
+  const meter = ctx.meter;
+  scope.Worker = class extends Platform {
+    private ended = false;
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      meter.rawWorkers++;
+    }
+    override terminate(): void {
+      if (!this.ended) meter.rawWorkers--;
+      this.ended = true;
+      super.terminate();
+    }
+  };
 }
 
 const load = Atomics.load.bind(Atomics) as (array: Int32Array | BigInt64Array, index: number) => number | bigint;

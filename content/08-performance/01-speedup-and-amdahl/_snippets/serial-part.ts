@@ -1,12 +1,12 @@
-import { Pool, busy, cores, now } from "racecourse";
+import { Pool, compute, cores, now } from "racecourse";
 
 // 200 ms that only one worker can do (reading input, say), then 800 ms that splits.
 async function job(workers: number): Promise<number> {
   const pool = new Pool(workers);
   await pool.map((i: number) => i, Array.from({ length: workers }, (_, i) => i));
   const start = now();
-  busy(200); // the serial part
-  await pool.map((ms: number) => busy(ms), Array.from({ length: 16 }, () => 50)); // the parallel part
+  compute(200); // the serial part
+  await pool.map((ms: number) => compute(ms), Array.from({ length: 16 }, () => 50)); // the parallel part
   const elapsed = now() - start;
   await pool.close();
   return elapsed;

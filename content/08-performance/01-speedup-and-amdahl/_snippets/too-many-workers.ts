@@ -1,11 +1,11 @@
-import { Pool, busy, cores, now } from "racecourse";
+import { Pool, compute, cores, now } from "racecourse";
 
 // The same 24 slices of CPU work on cores, 2 × cores and 4 × cores workers.
 async function timeWith(workers: number): Promise<number> {
   const pool = new Pool(workers);
   await pool.map((i: number) => i, Array.from({ length: workers }, (_, i) => i)); // start every worker first
   const start = now();
-  await pool.map((ms: number) => busy(ms), Array.from({ length: 24 }, () => 25));
+  await pool.map((ms: number) => compute(ms), Array.from({ length: 24 }, () => 25));
   const elapsed = now() - start;
   await pool.close();
   return elapsed;

@@ -1,0 +1,22 @@
+import { spawn, Channel, sleep } from "racecourse";
+
+// Main produces 20 jobs into a bounded queue; two consumer workers take them.
+const jobs = new Channel<number>(5, "jobs");
+const STOP = -1; // the sentinel (poison pill): not a job, a signal to stop
+
+async function consumer(jobs: Channel<number>, stop: number) {
+  let done = 0;
+  for (;;) {
+    const job = await jobs.recv();
+    await sleep(10 + (job ?? 0)); // do the job
+    done++;
+  }
+  return done;
+}
+
+const consumers = [spawn(consumer, jobs, STOP), spawn(consumer, jobs, STOP)];
+for (let job = 1; job <= 20; job++) await jobs.send(job);
+
+const counts = await Promise.all(consumers.map((c) => c.join()));
+console.log(`consumers did ${counts.join(" + ")} jobs`);
+console.log(`all ${counts.reduce((a, b) => a + b, 0)} jobs done`);

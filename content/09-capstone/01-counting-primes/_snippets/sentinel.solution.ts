@@ -1,0 +1,36 @@
+import { spawn, Channel, cores } from "racecourse";
+
+type Range = [number, number];
+
+// A consumer counts the primes in every range it receives,
+// until it receives `null`.
+async function consumer(jobs: Channel<Range | null>): Promise<number> {
+  let count = 0;
+  for (;;) {
+    const job = await jobs.recv();
+    if (job === null || job === undefined) break; // no more work
+    for (let n = Math.max(job[0], 2); n < job[1]; n++) {
+      let prime = n === 2 || n % 2 === 1;
+      for (let d = 3; prime && d * d <= n; d += 2) {
+        if (n % d === 0) prime = false;
+      }
+      if (prime) count++;
+    }
+  }
+  return count;
+}
+
+const LIMIT = 3_000_000;
+const jobs = new Channel<Range | null>(4);
+const consumers = Array.from({ length: cores }, () => spawn(consumer, jobs));
+
+// The producer sends every range…
+for (let from = 0; from < LIMIT; from += 100_000) {
+  await jobs.send([from, from + 100_000]);
+}
+// …then one sentinel per consumer: each consumer takes one and stops.
+for (let i = 0; i < consumers.length; i++) await jobs.send(null);
+
+const counts = await Promise.all(consumers.map((task) => task.join()));
+const total = counts.reduce((sum, c) => sum + c, 0);
+console.log(`primes below ${LIMIT}: ${total}`);

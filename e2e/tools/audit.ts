@@ -1,0 +1,89 @@
+/**
+ * `npm run audit`: Lighthouse on the home page, a lesson and the playground,
+ * with the system Chromium, against the built site served by `astro preview`
+ * (with the same headers a host must send). Prints the four scores and the
+ * JavaScript and CSS each page loads before any interaction, each beside its
+ * budget, and exits non-zero when one is missed.
+ */
+import { spawn } from 'node:child_process';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
+
+const PORT = Number(process.env.AUDIT_PORT ?? 4399);
+const BASE = `http://localhost:${PORT}`;
+const PAGES = ['/', '/learn/foundations/what-your-machine-has/', '/playground/'];
+const SCORE_BUDGET = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 } as const;
+const KB = 1024;
+const SIZE_BUDGET = { script: 60 * KB, stylesheet: 30 * KB };
+const FLAGS = ['--headless=new', ...chromiumArgs];
+
+async function waitForServer(url: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the preview server did not answer at ${url}`);
+}
+
+interface Row {
+  page: string;
+  scores: Record<keyof typeof SCORE_BUDGET, number>;
+  script: number;
+  stylesheet: number;
+}
+
+async function auditPage(port: number, path: string): Promise<Row> {
+  const result = await lighthouse(`${BASE}${path}`, { port, output: 'json', logLevel: 'error' });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+  const { categories, audits } = result.lhr;
+  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+  const items = (audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] })?.items ?? [];
+  const size = (type: string) => items.find((i) => i.resourceType === type)?.transferSize ?? 0;
+  return {
+    page: path,
+    scores: { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') },
+    script: size('script'),
+    stylesheet: size('stylesheet'),
+  };
+}
+
+const server = spawn('astro', ['preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'], { stdio: 'ignore' });
+let failed = false;
+try {
+  await waitForServer(`${BASE}/`);
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: FLAGS });
+  const rows: Row[] = [];
+  try {
+    for (const path of PAGES) rows.push(await auditPage(chrome.port, path));
+  } finally {
+    chrome.kill();
+  }
+  const mark = (ok: boolean) => (ok ? '' : ' ✗');
+  console.log('\n| page | performance | accessibility | best practices | SEO | JS (gzip) | CSS (gzip) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of rows) {
+    const cells = (Object.keys(SCORE_BUDGET) as (keyof typeof SCORE_BUDGET)[]).map((k) => {
+      const ok = row.scores[k] >= SCORE_BUDGET[k];
+      failed ||= !ok;
+      return `${row.scores[k]}${mark(ok)}`;
+    });
+    const jsOk = row.script <= SIZE_BUDGET.script;
+    const cssOk = row.stylesheet <= SIZE_BUDGET.stylesheet;
+    failed ||= !jsOk || !cssOk;
+    console.log(
+      `| ${row.page} | ${cells.join(' | ')} | ${(row.script / KB).toFixed(1)} KB${mark(jsOk)} | ${(row.stylesheet / KB).toFixed(1)} KB${mark(cssOk)} |`,
+    );
+  }
+  console.log(
+    `\nBudgets: performance ≥ ${SCORE_BUDGET.performance}, accessibility ${SCORE_BUDGET.accessibility}, best practices ≥ ${SCORE_BUDGET['best-practices']}, SEO ≥ ${SCORE_BUDGET.seo}; JS ≤ ${SIZE_BUDGET.script / KB} KB, CSS ≤ ${SIZE_BUDGET.stylesheet / KB} KB before interaction. ✗ marks a miss.`,
+  );
+} finally {
+  server.kill();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,48 @@
+import { touch } from './sync-object.ts';
+
+/**
+ * `compute(ms)`: a fixed amount of CPU work, about `ms` long on a free core.
+ *
+ * `busy(ms)` holds a core for `ms` of wall time, however much or little it
+ * gets done in that time: two busy(500) calls sharing one core both end after
+ * 500 ms. That makes busy a poor ruler when workers outnumber cores. compute
+ * does a set number of loop iterations instead, so two compute(500) calls
+ * sharing one core take about a second — what real CPU-bound work does.
+ *
+ * The iterations per millisecond are measured once per worker, on first use,
+ * as the best of several short samples: a sample taken while another worker
+ * had the core runs slow, and the best one is the nearest to a free core.
+ */
+let iterationsPerMs: number | undefined;
+
+function mix(iterations: number, seed: number): number {
+  let x = seed | 0;
+  for (let i = 0; i < iterations; i++) x = (x * 31 + i) | 0;
+  return x;
+}
+
+function calibrate(): number {
+  let best = 0;
+  let sink = 0;
+  for (let sample = 0; sample < 8; sample++) {
+    const start = performance.now();
+    let iterations = 0;
+    while (performance.now() - start < 0.5) {
+      sink = mix(1024, sink);
+      iterations += 1024;
+    }
+    best = Math.max(best, iterations / (performance.now() - start));
+  }
+  // Keep the result observable so the samples cannot be optimised away.
+  return best + (sink === 0.5 ? 1 : 0);
+}
+
+export function compute(ms: number): number {
+  const duration = Number(ms);
+  if (!Number.isFinite(duration) || duration < 0) {
+    throw new RangeError(`compute(ms) needs a number of milliseconds ≥ 0 (got ${String(ms)}).`);
+  }
+  touch();
+  iterationsPerMs ??= calibrate();
+  return mix(Math.round(iterationsPerMs * duration), duration);
+}
