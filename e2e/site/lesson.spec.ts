@@ -61,3 +61,23 @@ test('without any script the lesson reads fully, with highlighted code', async (
   expect(colours).toBeGreaterThan(2);
   await context.close();
 });
+
+test('a lesson prints readably: the lesson and its code, without navigation or controls', async ({ page }) => {
+  await page.goto(LESSON);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Course' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'On this page' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Run', exact: true }).first()).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('pre.astro-code').first()).toBeVisible();
+});
+
+test('each lesson has its own description and Open Graph tags, and the sitemap lists it', async ({ page, request }) => {
+  await page.goto(LESSON);
+  const description = await page.locator('meta[name="description"]').getAttribute('content');
+  expect(description?.length).toBeGreaterThan(20);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /What your machine has/);
+  await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  expect(sitemap).toContain('/learn/foundations/what-your-machine-has/</loc>');
+});
