@@ -1,4 +1,4 @@
-import type { OutcomeCounter } from './histogram-model.ts';
+import { binOutcomes, type OutcomeCounter } from './histogram-model.ts';
 
 /** Draws the outcome counts as a bar list; each bar's text carries the numbers. */
 export class HistogramView {
@@ -14,25 +14,25 @@ export class HistogramView {
   }
 
   render(counter: OutcomeCounter, planned: number): void {
-    const { shown, otherCount } = counter.buckets();
-    const max = Math.max(1, ...shown.map((b) => b.count));
+    const binned = binOutcomes(counter.buckets(Number.MAX_SAFE_INTEGER).shown);
+    const { shown, otherCount } = binned ? { shown: binned.exact, otherCount: 0 } : counter.buckets();
+    const ranges = binned?.ranges ?? [];
+    const max = Math.max(1, ...shown.map((b) => b.count), ...ranges.map((r) => r.count));
     const heading = document.createElement('p');
     heading.className = 'pg-histogram-title';
     heading.textContent = `Outcomes of ${counter.runs} of ${planned} runs (last line each run printed)`;
     const list = document.createElement('ul');
     list.className = 'pg-histogram-bars';
     for (const bucket of shown) {
-      const item = document.createElement('li');
+      const item = barItem(bucket.count, bucket.outcome, max);
       item.dataset.outcome = bucket.outcome;
       item.dataset.count = String(bucket.count);
-      const bar = document.createElement('span');
-      bar.className = 'pg-bar';
-      bar.style.width = `${(bucket.count / max) * 100}%`;
-      bar.setAttribute('aria-hidden', 'true');
-      const label = document.createElement('span');
-      label.className = 'pg-bar-label';
-      label.textContent = `${bucket.count} × ${bucket.outcome}`;
-      item.append(bar, label);
+      list.append(item);
+    }
+    // Ranges carry no data-outcome: each holds many different values.
+    for (const range of ranges) {
+      const item = barItem(range.count, range.label, max);
+      item.dataset.range = `${range.from}-${range.to}`;
       list.append(item);
     }
     if (otherCount > 0) {
@@ -43,4 +43,18 @@ export class HistogramView {
     this.#root.replaceChildren(heading, list);
     this.#root.hidden = false;
   }
+}
+
+/** One bar: its width for the eye, its text ("3 × count = 239011") for everyone. */
+function barItem(count: number, text: string, max: number): HTMLLIElement {
+  const item = document.createElement('li');
+  const bar = document.createElement('span');
+  bar.className = 'pg-bar';
+  bar.style.width = `${(count / max) * 100}%`;
+  bar.setAttribute('aria-hidden', 'true');
+  const label = document.createElement('span');
+  label.className = 'pg-bar-label';
+  label.textContent = `${count} × ${text}`;
+  item.append(bar, label);
+  return item;
 }
