@@ -44,7 +44,8 @@ export interface CheckVerdict {
 
 const RESULT_STREAMS = new Set(['log', 'info']);
 
-function lastResultLine(run: RunEvidence): string | undefined {
+/** A run's result: its last line on `log` or `info` (what Run ×N counts, and what checks compare). */
+export function lastResultLine(run: Pick<RunEvidence, 'lines'>): string | undefined {
   for (let i = run.lines.length - 1; i >= 0; i--) {
     const line = run.lines[i];
     if (line && RESULT_STREAMS.has(line.stream)) return line.text.trim();

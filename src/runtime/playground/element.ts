@@ -14,7 +14,7 @@ import { HistoryView } from '../views/history-view.ts';
 import { OutcomeCounter } from '../views/histogram-model.ts';
 import { HistogramView } from '../views/histogram-view.ts';
 import type { CodeEditor } from '../editor/code-editor.ts';
-import type { RunEvidence } from '../../shared/exercise.ts';
+import { lastResultLine, type RunEvidence } from '../../shared/exercise.ts';
 
 type PlaygroundState = 'idle' | 'running' | EndState;
 
@@ -48,7 +48,6 @@ class RacePlayground extends HTMLElement {
   #timeline!: TimelineView;
   #history!: HistoryView;
   #histogram!: HistogramView;
-  #frame = 0;
   #lastTiming: Timing = { wallMs: 0, activeMs: 0, workers: 0 };
 
   connectedCallback(): void {
@@ -297,15 +296,12 @@ class RacePlayground extends HTMLElement {
       taskState: (task, state, atMs) => {
         if (state === 'idle') this.#timelineModel.leave(task, atMs);
         else this.#timelineModel.enter(task, state, atMs);
-        this.#scheduleDraw();
       },
-      taskEnded: (task, atMs) => {
-        this.#timelineModel.end(task, atMs);
-        this.#scheduleDraw();
-      },
+      taskEnded: (task, atMs) => this.#timelineModel.end(task, atMs),
+      // The bridge calls this once a frame while the run goes on: the moment to draw.
       timing: (timing) => {
         this.#lastTiming = timing;
-        this.#scheduleDraw();
+        this.#draw(false);
       },
     });
     this.#run = handle;
@@ -315,8 +311,6 @@ class RacePlayground extends HTMLElement {
     this.#run = undefined;
     this.#lastTiming = outcome.timing;
     this.#timelineModel.closeAll(outcome.timing.wallMs);
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
     this.#draw(true);
     this.#setState(outcome.state);
     this.#history.add({ ...outcome.timing, state: outcome.state });
@@ -339,20 +333,12 @@ class RacePlayground extends HTMLElement {
     const counter = new OutcomeCounter();
     this.#histogram.render(counter, times);
     for (let i = 0; i < times && !ticket.cancelled; i++) {
-      const { state } = await this.#runOnce('many');
+      const evidence = await this.#runOnce('many');
       if (ticket.cancelled) break;
-      counter.add(state === 'done' ? this.#output.lastResultLine() : `(${state})`);
+      counter.add(evidence.state === 'done' ? lastResultLine(evidence) : `(${evidence.state})`);
       this.#histogram.render(counter, times);
     }
     if (this.#manyTicket === ticket) this.#manyTicket = undefined;
-  }
-
-  #scheduleDraw(): void {
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      this.#draw(false);
-    });
   }
 
   #draw(final: boolean): void {

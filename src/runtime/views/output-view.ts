@@ -52,13 +52,6 @@ export class OutputView {
     this.#root.append(fragment);
     if (stick) this.#root.scrollTop = this.#root.scrollHeight;
   }
-
-  /** The text of the last line on `log` or `info`: a run's "outcome" for Run ×N. */
-  lastResultLine(): string | undefined {
-    const rows = this.#root.querySelectorAll<HTMLElement>('[data-stream="log"], [data-stream="info"]');
-    const last = rows[rows.length - 1];
-    return last?.querySelector('.pg-line-text')?.textContent ?? undefined;
-  }
 }
 
 function streamLabel(stream: OutputStream): string {
