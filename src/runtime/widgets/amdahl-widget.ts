@@ -6,52 +6,34 @@
  */
 import { amdahlSpeedup, fitSerialFraction } from './amdahl.ts';
 import { renderLineChart } from './line-chart.ts';
-import { jobPlan, measureSnippet, poolSnippet, workerCounts } from './measure.ts';
+import { jobPlan, measureSnippet, poolSnippet, wireMeasurement, workerCounts } from './measure.ts';
 
 class AmdahlFit extends HTMLElement {
-  #running = false;
-
   connectedCallback(): void {
-    const button = this.querySelector<HTMLButtonElement>('button[data-action="fit"]')!;
-    button.addEventListener('click', () => void this.#measure(button));
-    this.querySelector<HTMLElement>('[data-part="controls"]')!.hidden = false;
+    wireMeasurement(this, 'fit', (status) => this.#measure(status));
   }
 
-  async #measure(button: HTMLButtonElement): Promise<void> {
-    if (this.#running) return;
-    this.#running = true;
-    button.disabled = true;
-    this.dataset.state = 'running';
-    const status = this.querySelector<HTMLElement>('[data-part="status"]')!;
+  async #measure(status: HTMLElement): Promise<void> {
     const serialMs = Number(this.querySelector<HTMLInputElement>('input[name="serial"]')!.value) || 0;
     const parallelMs = 900;
     const cores = navigator.hardwareConcurrency || 1;
     const counts = workerCounts(cores);
     const { jobs, jobMs } = jobPlan(counts.length, parallelMs);
     const times: { workers: number; ms: number }[] = [];
-    try {
-      for (const workers of counts) {
-        status.textContent = `Measuring ${workers} of ${counts.length} workers…`;
-        times.push({ workers, ms: await measureSnippet(poolSnippet(workers, jobs, jobMs, 'compute', serialMs)) });
-      }
-      const points = times.map((t) => ({ workers: t.workers, speedup: times[0]!.ms / t.ms }));
-      // Beyond the core count extra workers only share cores: fit on 1 … cores.
-      const f = fitSerialFraction(points.filter((p) => p.workers <= Math.max(cores, 2)));
-      this.#render(points, f, cores, counts.length);
-      const planned = serialMs / (serialMs + parallelMs);
-      status.textContent =
-        f === undefined
-          ? 'Not enough points to fit.'
-          : `Measured serial fraction f ≈ ${f.toFixed(2)} (the code's own split is ${planned.toFixed(2)}). Amdahl's ceiling: no number of workers makes this job more than ${f > 0 ? (1 / f).toFixed(1) : '∞'}× faster.`;
-      this.dataset.serialFraction = f?.toFixed(3) ?? '';
-      this.dataset.state = 'done';
-    } catch (error) {
-      status.textContent = `The measurement stopped: ${error instanceof Error ? error.message : String(error)}.`;
-      this.dataset.state = 'error';
-    } finally {
-      this.#running = false;
-      button.disabled = false;
+    for (const workers of counts) {
+      status.textContent = `Measuring ${workers} of ${counts.length} workers…`;
+      times.push({ workers, ms: await measureSnippet(poolSnippet(workers, jobs, jobMs, 'compute', serialMs)) });
     }
+    const points = times.map((t) => ({ workers: t.workers, speedup: times[0]!.ms / t.ms }));
+    // Beyond the core count extra workers only share cores: fit on 1 … cores.
+    const f = fitSerialFraction(points.filter((p) => p.workers <= Math.max(cores, 2)));
+    this.#render(points, f, cores, counts.length);
+    const planned = serialMs / (serialMs + parallelMs);
+    status.textContent =
+      f === undefined
+        ? 'Not enough points to fit.'
+        : `Measured serial fraction f ≈ ${f.toFixed(2)} (the code's own split is ${planned.toFixed(2)}). Amdahl's ceiling: no number of workers makes this job more than ${f > 0 ? (1 / f).toFixed(1) : '∞'}× faster.`;
+    this.dataset.serialFraction = f?.toFixed(3) ?? '';
   }
 
   #render(points: { workers: number; speedup: number }[], f: number | undefined, cores: number, maxWorkers: number): void {

@@ -45,3 +45,34 @@ await pool.close();
 console.log(JSON.stringify({ ms }));
 `;
 }
+
+/**
+ * Wires a widget's button to a measurement: one at a time, the button
+ * disabled meanwhile, `data-state` running → done | error, and a failure said
+ * in the status line. `measure` reports progress and its result through `status`.
+ */
+export function wireMeasurement(
+  host: HTMLElement,
+  action: string,
+  measure: (status: HTMLElement) => Promise<void>,
+): void {
+  const button = host.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
+  const status = host.querySelector<HTMLElement>('[data-part="status"]')!;
+  button.addEventListener('click', () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    host.dataset.state = 'running';
+    measure(status)
+      .then(() => {
+        host.dataset.state = 'done';
+      })
+      .catch((error: unknown) => {
+        status.textContent = `The measurement stopped: ${error instanceof Error ? error.message : String(error)}. Press the button to try again.`;
+        host.dataset.state = 'error';
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  host.querySelector<HTMLElement>('[data-part="controls"]')!.hidden = false;
+}

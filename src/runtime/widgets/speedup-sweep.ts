@@ -5,7 +5,7 @@
  * drawn against the ideal line and the core count, with a table beside it.
  */
 import { renderLineChart } from './line-chart.ts';
-import { jobPlan, measureSnippet, poolSnippet, workerCounts } from './measure.ts';
+import { jobPlan, measureSnippet, poolSnippet, wireMeasurement, workerCounts } from './measure.ts';
 
 interface Row {
   workers: number;
@@ -14,45 +14,27 @@ interface Row {
 }
 
 class SpeedupSweep extends HTMLElement {
-  #running = false;
-
   connectedCallback(): void {
-    const button = this.querySelector<HTMLButtonElement>('button[data-action="sweep"]')!;
-    button.addEventListener('click', () => void this.#sweep(button));
-    this.querySelector<HTMLElement>('[data-part="controls"]')!.hidden = false;
+    wireMeasurement(this, 'sweep', (status) => this.#sweep(status));
   }
 
-  async #sweep(button: HTMLButtonElement): Promise<void> {
-    if (this.#running) return;
-    this.#running = true;
-    button.disabled = true;
-    this.dataset.state = 'running';
-    const status = this.querySelector<HTMLElement>('[data-part="status"]')!;
+  async #sweep(status: HTMLElement): Promise<void> {
     const cores = navigator.hardwareConcurrency || 1;
     const counts = workerCounts(cores);
     const { jobs, jobMs } = jobPlan(counts.length, 960);
     const rows: Row[] = [];
-    try {
-      for (const workers of counts) {
-        status.textContent = `Measuring ${workers} of ${counts.length} workers…`;
-        const cpuMs = await measureSnippet(poolSnippet(workers, jobs, jobMs, 'compute'));
-        const ioMs = await measureSnippet(poolSnippet(workers, jobs, jobMs, 'sleep'));
-        rows.push({ workers, cpuMs, ioMs });
-        this.#render(rows, cores, counts.length);
-      }
-      const atCores = rows.find((r) => r.workers === cores);
-      const base = rows[0]!;
-      status.textContent = atCores
-        ? `Done. At ${cores} workers (your core count) the CPU-bound work ran ${(base.cpuMs / atCores.cpuMs).toFixed(2)}× faster and the waiting ${(base.ioMs / atCores.ioMs).toFixed(2)}× faster than on one.`
-        : 'Done.';
-      this.dataset.state = 'done';
-    } catch (error) {
-      status.textContent = `The sweep stopped: ${error instanceof Error ? error.message : String(error)}. Press the button to try again.`;
-      this.dataset.state = 'error';
-    } finally {
-      this.#running = false;
-      button.disabled = false;
+    for (const workers of counts) {
+      status.textContent = `Measuring ${workers} of ${counts.length} workers…`;
+      const cpuMs = await measureSnippet(poolSnippet(workers, jobs, jobMs, 'compute'));
+      const ioMs = await measureSnippet(poolSnippet(workers, jobs, jobMs, 'sleep'));
+      rows.push({ workers, cpuMs, ioMs });
+      this.#render(rows, cores, counts.length);
     }
+    const atCores = rows.find((r) => r.workers === cores);
+    const base = rows[0]!;
+    status.textContent = atCores
+      ? `Done. At ${cores} workers (your core count) the CPU-bound work ran ${(base.cpuMs / atCores.cpuMs).toFixed(2)}× faster and the waiting ${(base.ioMs / atCores.ioMs).toFixed(2)}× faster than on one.`
+      : 'Done.';
   }
 
   #render(rows: Row[], cores: number, maxWorkers: number): void {
