@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { codeThemes } from './src/site/code-themes.ts';
+import { codeThemes } from './src/shared/code-themes.ts';
 import { monacoCssPlugin } from './src/site/vite/monaco-css.ts';
 import { racecourseDeclarationsPlugin } from './src/site/vite/racecourse-declarations.ts';
 

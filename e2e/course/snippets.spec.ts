@@ -9,15 +9,24 @@ test('the built course has runnable snippets', () => {
   expect(snippets.length).toBeGreaterThan(0);
 });
 
-for (const snippet of snippets) {
-  test(`${snippet.page} #${snippet.id} ends ${snippet.expectState}`, async ({ page }) => {
-    test.setTimeout(90_000);
-    await page.goto(snippet.page);
-    const playground = page.locator(`race-playground[data-playground-id="${snippet.id}"]`);
-    await playground.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(playground).not.toHaveAttribute('data-state', /^(idle|running)$/, { timeout: 60_000 });
-    const state = await playground.getAttribute('data-state');
-    const system = await playground.locator('[data-stream="system"]').allTextContents();
-    expect(state, `end state; runtime said: ${system.join(' | ')}`).toBe(snippet.expectState);
+// One test per lesson page: the page and its runtime frame are set up once, and its snippets run
+// one after another, as a reader would run them. Each snippet is a step of its own, and a wrong
+// end state fails that step without hiding the others' results.
+const pages = Map.groupBy(snippets, (snippet) => snippet.page);
+
+for (const [path, onPage] of pages) {
+  test(`${path}: every snippet ends as declared (${onPage.map((s) => `#${s.id}`).join(', ')})`, async ({ page }) => {
+    test.setTimeout(60_000 + onPage.length * 60_000);
+    await page.goto(path);
+    for (const snippet of onPage) {
+      await test.step(`#${snippet.id} ends ${snippet.expectState}`, async () => {
+        const playground = page.locator(`race-playground[data-playground-id="${snippet.id}"]`);
+        await playground.getByRole('button', { name: 'Run', exact: true }).click();
+        await expect(playground).not.toHaveAttribute('data-state', /^(idle|running)$/, { timeout: 60_000 });
+        const state = await playground.getAttribute('data-state');
+        const system = await playground.locator('[data-stream="system"]').allTextContents();
+        expect.soft(state, `#${snippet.id} end state; runtime said: ${system.join(' | ')}`).toBe(snippet.expectState);
+      });
+    }
   });
 }

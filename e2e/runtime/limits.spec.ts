@@ -1,6 +1,6 @@
 import { test, expect } from '../fixtures.ts';
 import type { Page } from '@playwright/test';
-import { finish, lines, mainThreadLag, median, openHarness, roundTrips, run, start, states, system, tasks, waitForEvent, waitForLine } from './harness.ts';
+import { finish, lines, mainThreadWhile, openHarness, run, start, states, system, tasks, waitForEvent, waitForLine } from './harness.ts';
 
 /** Contract §5: limits and failure behaviour, including hostile snippets. */
 
@@ -12,6 +12,15 @@ async function workerTargets(page: Page): Promise<number> {
   const { targetInfos } = await cdp.send('Target.getTargets');
   await cdp.detach();
   return targetInfos.filter((target) => target.type === 'worker').length;
+}
+
+/**
+ * The page stays responsive: over 300 ms of its own timers, no task on its main thread took 200 ms
+ * or more. (Timer lateness is printed on failure; it grows with machine load, tasks do not.)
+ */
+async function expectResponsive(page: Page): Promise<void> {
+  const { longestTaskMs, timerLagMs } = await mainThreadWhile(page, 300);
+  expect(longestTaskMs, `longest main-thread task; timer lag ${timerLagMs.toFixed(0)} ms`).toBeLessThan(200);
 }
 
 async function stopAndTime(page: Page): Promise<{ state: string; ms: number }> {
@@ -70,46 +79,54 @@ test('a task that fails and is never joined fails the run, with its message and 
 test('runaway snippet: the page stays responsive, Stop ends everything within 200 ms', async ({ page }) => {
   await start(page, `console.log("spinning");\nwhile (true) {}`);
   await waitForLine(page, /spinning/);
-  expect(await mainThreadLag(page)).toBeLessThan(200);
-  expect(median(await roundTrips(page))).toBeLessThan(100);
+  await expectResponsive(page);
   const stopped = await stopAndTime(page);
   expect(stopped.state).toBe('stopped');
   expect(stopped.ms).toBeLessThan(200);
   await expect.poll(() => workerTargets(page), { timeout: 2_000, intervals: [20] }).toBe(0);
 });
 
-test('runaway task: Stop ends it within 200 ms and it stops burning CPU', async ({ page, browser }) => {
+test('runaway task: Stop ends it within 200 ms and its process, with every thread of the run, is gone', async ({ page, browser }) => {
   await start(page, `import { spawn } from "racecourse";\nspawn(() => { console.log("task spinning"); while (true) {} });\nspawn(() => { while (true) {} });`);
   await waitForLine(page, /task spinning/);
   await waitForEvent(page, { type: 'state', task: 'worker-2', state: 'running' });
-  expect(await mainThreadLag(page)).toBeLessThan(200);
-  expect(median(await roundTrips(page))).toBeLessThan(100);
-  const t0 = Date.now();
+  await expectResponsive(page);
+  // The run's process: the renderer whose CPU time grows while the two tasks spin (the runtime
+  // frame is a process of its own, apart from the page's). Found by measuring, not assumed.
+  const cdp = await browser.newBrowserCDPSession();
+  const cpuByProcess = async () => {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
+  };
+  const before = await cpuByProcess();
+  await mainThreadWhile(page, 300);
+  const during = await cpuByProcess();
+  const growth = [...during].map(([id, cpu]) => ({ id, spent: cpu - (before.get(id) ?? cpu) })).sort((a, b) => b.spent - a.spent);
+  const runProcess = growth[0];
+  expect(runProcess?.spent ?? 0, `renderers' CPU growth while spinning: ${JSON.stringify(growth)}`).toBeGreaterThan(0);
+
   const stopped = await stopAndTime(page);
   expect(stopped.state).toBe('stopped');
   expect(stopped.ms).toBeLessThan(200);
-  await expect.poll(() => workerTargets(page), { timeout: 2_000, intervals: [10] }).toBe(0);
-  expect(Date.now() - t0).toBeLessThan(1_000);
-  // CPU of all the browser's processes over half a second: far less than one spinning core.
-  const cdp = await browser.newBrowserCDPSession();
-  const cpu = async () => {
-    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { cpuTime: number }[] };
-    return processInfo.reduce((sum, p) => sum + p.cpuTime, 0);
-  };
-  const before = await cpu();
-  const w0 = Date.now();
-  await expect.poll(() => Date.now() - w0 >= 500, { intervals: [100] }).toBe(true);
-  const spent = (await cpu()) - before;
+  await expect.poll(() => workerTargets(page), { timeout: 5_000, intervals: [10] }).toBe(0);
+  // It stops burning CPU because it no longer exists: the frame's process has exited. (A Stop that
+  // only terminated the workers would leave it, and Chromium lets busy workers run on for seconds.)
+  await expect
+    .poll(async () => (await cpuByProcess()).has(runProcess!.id), { timeout: 10_000, intervals: [20], message: `process ${runProcess!.id} still alive` })
+    .toBe(false);
   await cdp.detach();
-  expect(spent).toBeLessThan(0.25);
+  // The page, a different process, is alive and answering.
+  await expectResponsive(page);
 });
 
 test('time limit: a declared limit ends the run as timeout with a system line; the default is 10 s', async ({ page }) => {
   const { result, events } = await run(page, `// @time-limit 1s\nwhile (true) {}`);
   expect(result.state).toBe('timeout');
   expect(system(events).join('\n')).toMatch(/Time limit reached: the run was stopped after 1 s/);
+  // Ended by the declared 1 s, not the default 10 s: the upper bound leaves room for a busy machine
+  // to deliver the limit's timer late, and is still far from 10 s.
   expect(result.totals.wallMs).toBeGreaterThanOrEqual(950);
-  expect(result.totals.wallMs).toBeLessThan(1_500);
+  expect(result.totals.wallMs).toBeLessThan(2_500);
   await start(page, `console.log(1)`);
   const started = await waitForEvent(page, { type: 'run' });
   expect(started.type === 'run' && started.timeLimitMs).toBe(10_000);
@@ -136,7 +153,7 @@ console.log("after", spawn(() => 1).name);`,
   const [first, second] = lines(events);
   expect(first).toMatch(/^64 WorkerLimitError Too many workers: this run already has 64 live workers/);
   expect(second).toBe('after worker-65');
-  expect(median(await roundTrips(page))).toBeLessThan(100);
+  await expectResponsive(page);
 });
 
 test('200 spawns in one run (at most 50 alive at a time) all complete', async ({ page }) => {
@@ -159,7 +176,8 @@ console.log(total, last);`,
 
 test('output flood: a million console.log calls keep the page responsive, are capped, and the drop is reported', async ({ page }) => {
   await start(page, `for (let i = 0; i < 1_000_000; i++) console.log("line", i);\nconsole.log("never shown");`);
-  const lag = await mainThreadLag(page, 200);
+  // Watch the page's main thread from the start of the flood to the end of the run.
+  const mainThread = await mainThreadWhile(page, 200, true);
   const { result, events } = await finish(page);
   expect(result.state).toBe('done');
   const logs = lines(events, 'log');
@@ -167,7 +185,7 @@ test('output flood: a million console.log calls keep the page responsive, are ca
   expect(logs[0]).toBe('line 0');
   expect(logs[1_999]).toBe('line 1999');
   expect(system(events).join('\n')).toMatch(/998,001 more lines were dropped/);
-  expect(lag).toBeLessThan(200);
+  expect(mainThread.longestTaskMs, `timer lag ${mainThread.timerLagMs.toFixed(0)} ms`).toBeLessThan(200);
 });
 
 test('a new Run stops the old one first', async ({ page }) => {

@@ -9,6 +9,7 @@ import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import monacoCssUrl from 'monaco-editor-css?url';
 import { racecourseDeclarations } from 'virtual:racecourse-declarations';
 import type { CodeEditor, EditorOptions } from './code-editor.ts';
+import { EDITOR_THEME_NAMES, editorThemes } from './editor-themes.ts';
 
 let configured = false;
 
@@ -21,13 +22,9 @@ function configureOnce(): void {
       label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker(),
   };
 
-  // vs-dark's comments (#6A9955 on #1E1E1E) fall short of 4.5:1; lighten them.
-  monaco.editor.defineTheme('racecourse-dark', {
-    base: 'vs-dark',
-    inherit: true,
-    rules: [{ token: 'comment', foreground: '8FBF7A' }],
-    colors: {},
-  });
+  // The static code's Shiki themes, so nothing changes colour when the editor opens.
+  monaco.editor.defineTheme(EDITOR_THEME_NAMES.light, editorThemes.light);
+  monaco.editor.defineTheme(EDITOR_THEME_NAMES.dark, editorThemes.dark);
 
   const link = document.createElement('link');
   link.rel = 'stylesheet';
@@ -56,7 +53,7 @@ function configureOnce(): void {
 }
 
 function currentTheme(): string {
-  return document.documentElement.dataset.theme === 'dark' ? 'racecourse-dark' : 'vs';
+  return EDITOR_THEME_NAMES[document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'];
 }
 
 let modelCount = 0;
