@@ -1,7 +1,8 @@
-import { context, hasContext, original } from '../worker/context.ts';
-import { decodeValue, encodeValue, CodecError, type RefCodec } from './codec.ts';
+import { context, hasContext, original } from '../core/context.ts';
+import { decodeValue, encodeValue, CodecError, type RefCodec } from '../core/codec.ts';
 import { SyncObject, asyncWait, revive, touch, type SyncOptions } from './sync-object.ts';
-import { SHAREABLE, registerReviver } from './transfer.ts';
+import { SHAREABLE, registerReviver } from '../core/transfer.ts';
+import { CHANNEL } from '../core/sync-layouts.ts';
 
 /**
  * A bounded FIFO in shared memory, usable from any worker of the run: a
@@ -13,18 +14,7 @@ import { SHAREABLE, registerReviver } from './transfer.ts';
  * completes when a receiver has taken the value.
  */
 
-const LOCK = 0;
-const COUNT = 1;
-const HEAD = 2;
-const TAIL = 3;
-const USED = 4;
-const CLOSED = 5;
-const SEQ = 6;
-const CAPACITY = 7;
-const SENT = 8;
-const RECEIVED = 9;
-const RENDEZVOUS = 10;
-const HEADER_BYTES = 64;
+const { LOCK, COUNT, HEAD, TAIL, USED, CLOSED, SEQ, CAPACITY, SENT, RECEIVED, RENDEZVOUS, HEADER_BYTES } = CHANNEL;
 const WRAP = -1;
 
 export interface ChannelOptions extends SyncOptions {
@@ -257,12 +247,3 @@ registerReviver('channel', (packed) => {
   }
 });
 
-/** What the hub needs to explain a wait on the channel in `sab`. */
-export function channelStatus(sab: SharedArrayBuffer): { length: number; capacity: number; closed: boolean } {
-  const header = new Int32Array(sab, 0, HEADER_BYTES / 4);
-  return {
-    length: Atomics.load(header, COUNT),
-    capacity: header[RENDEZVOUS] ? 0 : Atomics.load(header, CAPACITY),
-    closed: Atomics.load(header, CLOSED) === 1,
-  };
-}

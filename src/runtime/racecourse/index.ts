@@ -13,6 +13,6 @@ export { Semaphore } from './semaphore.ts';
 export { Channel } from './channel.ts';
 export { sleep, sleepSync, busy, cores, now } from './time.ts';
 export { compute } from './compute.ts';
-export { TerminatedError, WorkerLimitError } from './errors.ts';
+export { TerminatedError, WorkerLimitError } from '../core/errors.ts';
 export type { SyncOptions } from './sync-object.ts';
 export type { ChannelOptions } from './channel.ts';

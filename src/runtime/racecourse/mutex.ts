@@ -1,6 +1,7 @@
-import { context, hasContext } from '../worker/context.ts';
+import { context, hasContext } from '../core/context.ts';
 import { SyncObject, asyncWait, blockingWait, me, ownerTag, revive, touch, type SyncOptions } from './sync-object.ts';
-import { registerReviver } from './transfer.ts';
+import { registerReviver } from '../core/transfer.ts';
+import { MUTEX } from '../core/sync-layouts.ts';
 
 /**
  * A lock in shared memory (Drepper's three-state futex mutex: 0 free,
@@ -10,8 +11,7 @@ import { registerReviver } from './transfer.ts';
  * Atomics.waitAsync and leaves the event loop free.
  */
 
-const STATE = 0;
-const OWNER = 1;
+const { STATE, OWNER } = MUTEX;
 const SPINS = 64;
 
 export class Mutex extends SyncObject {
@@ -105,8 +105,3 @@ export class Mutex extends SyncObject {
 
 registerReviver('mutex', (packed) => revive(packed, () => new Mutex()));
 
-/** Who holds the mutex in `sab` (owner: 0 = nobody, else worker id + 1). For the hub. */
-export function mutexState(sab: SharedArrayBuffer): { owner: number; locked: boolean } {
-  const cells = new Int32Array(sab);
-  return { owner: Atomics.load(cells, OWNER), locked: Atomics.load(cells, STATE) !== 0 };
-}

@@ -1,9 +1,9 @@
 import { LIMITS, describeProblem, parseTaskToSpawner, type FnSource, type JobOutcome } from '../../shared/protocol.ts';
-import { context, type WorkerContext } from '../worker/context.ts';
-import { WorkerLimitError, fromErrorInfo } from './errors.ts';
-import { describeFunction } from './function-source.ts';
+import { context, type WorkerContext } from '../core/context.ts';
+import { WorkerLimitError, fromErrorInfo } from '../core/errors.ts';
+import { describeFunction } from '../core/function-source.ts';
 import { cores } from './time.ts';
-import { assertCloneable, pack, unpack } from './transfer.ts';
+import { assertCloneable, pack, unpack } from '../core/transfer.ts';
 
 /**
  * A fixed set of reusable workers. Work is queued here, in the worker that

@@ -1,6 +1,7 @@
-import { context, hasContext } from '../worker/context.ts';
+import { context, hasContext } from '../core/context.ts';
 import { SyncObject, asyncWait, blockingWait, revive, touch, type SyncOptions } from './sync-object.ts';
-import { registerReviver } from './transfer.ts';
+import { registerReviver } from '../core/transfer.ts';
+import { SEMAPHORE } from '../core/sync-layouts.ts';
 
 /**
  * A counting semaphore in shared memory: one Int32 of free permits.
@@ -9,7 +10,7 @@ import { registerReviver } from './transfer.ts';
  * what it took, so a deadlock report can say who holds permits.
  */
 
-const COUNT = 0;
+const { COUNT } = SEMAPHORE;
 const SPINS = 64;
 
 export class Semaphore extends SyncObject {
@@ -88,7 +89,3 @@ registerReviver('semaphore', (packed) => {
   }
 });
 
-/** Free permits of the semaphore in `sab`. For the hub. */
-export function semaphoreCount(sab: SharedArrayBuffer): number {
-  return Atomics.load(new Int32Array(sab), COUNT);
-}

@@ -1,7 +1,7 @@
 import type { SyncObjectKind } from '../../shared/protocol.ts';
-import { context, hasContext, original } from '../worker/context.ts';
-import { INSPECT } from '../worker/format.ts';
-import { SHAREABLE, packedRecord, type PackedObject } from './transfer.ts';
+import { context, hasContext, original } from '../core/context.ts';
+import { INSPECT } from '../core/format.ts';
+import { SHAREABLE, packedRecord, type PackedObject } from '../core/transfer.ts';
 
 /**
  * What Mutex, Semaphore and Channel share: shared memory, a run-wide id and

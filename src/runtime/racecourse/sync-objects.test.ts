@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installContext } from '../worker/context.ts';
-import { createControl } from '../worker/control.ts';
-import { createRingBuffer } from '../worker/event-ring.ts';
+import { installContext } from '../core/context.ts';
+import { createControl } from '../core/control.ts';
+import { createRingBuffer } from '../core/event-ring.ts';
 import { Channel } from './channel.ts';
 import { Mutex } from './mutex.ts';
 import { Semaphore } from './semaphore.ts';
-import { pack, unpack } from './transfer.ts';
+import { pack, unpack } from '../core/transfer.ts';
 
 /**
  * The synchronisation objects within one thread (Node's), with a run

@@ -1,14 +1,14 @@
 import { LIMITS, parseTaskToSpawner, describeProblem, type ErrorInfo } from '../../shared/protocol.ts';
-import { context, type WorkerContext } from '../worker/context.ts';
+import { context, type WorkerContext } from '../core/context.ts';
 import {
   TerminatedError,
   WorkerLimitError,
   describeUncaught,
   explainCloneError,
   fromErrorInfo,
-} from './errors.ts';
-import { describeFunction } from './function-source.ts';
-import { assertCloneable, pack, unpack } from './transfer.ts';
+} from '../core/errors.ts';
+import { describeFunction } from '../core/function-source.ts';
+import { assertCloneable, pack, unpack } from '../core/transfer.ts';
 
 /**
  * spawn() and the Task it returns. The request goes to the hub, a worker

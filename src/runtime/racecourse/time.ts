@@ -1,4 +1,4 @@
-import { context, hasContext, original } from '../worker/context.ts';
+import { context, hasContext, original } from '../core/context.ts';
 import { blockingWait, touch } from './sync-object.ts';
 
 /**

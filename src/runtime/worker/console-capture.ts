@@ -1,6 +1,6 @@
 import { LIMITS, type Stream } from '../../shared/protocol.ts';
-import type { WorkerContext } from './context.ts';
-import { formatArgs } from './format.ts';
+import type { WorkerContext } from '../core/context.ts';
+import { formatArgs } from '../core/format.ts';
 
 /**
  * Replaces `console` in a worker of the run. Lines are numbered run-wide

@@ -18,12 +18,10 @@ import {
   type WaitRef,
   type WireEvent,
 } from '../../shared/protocol.ts';
-import { channelStatus } from '../racecourse/channel.ts';
-import { mutexState } from '../racecourse/mutex.ts';
-import { semaphoreCount } from '../racecourse/semaphore.ts';
-import { original } from './context.ts';
-import { C, Control } from './control.ts';
-import { RingReader, createRingBuffer, decodeRecord } from './event-ring.ts';
+import { channelStatus, mutexState, semaphoreCount } from '../core/sync-layouts.ts';
+import { original } from '../core/context.ts';
+import { C, Control } from '../core/control.ts';
+import { RingReader, createRingBuffer, decodeRecord } from '../core/event-ring.ts';
 import { droppedLinesNotice } from './console-capture.ts';
 import { findDeadlock, type LaneSnapshot, type ObjectSnapshot } from './hub/deadlock.ts';
 import { LaneCoalescer } from './hub/lane-coalescer.ts';

@@ -8,13 +8,13 @@ import {
   type RunReport,
   type RunStart,
 } from '../../shared/protocol.ts';
-import { describeUncaught, explainMissingImport, toErrorInfo } from '../racecourse/errors.ts';
+import { describeUncaught, explainMissingImport, toErrorInfo } from '../core/errors.ts';
 import { racecourseExports } from '../racecourse/exports-table.ts';
 import { installConsole } from './console-capture.ts';
-import { installContext, original } from './context.ts';
-import { createControl } from './control.ts';
-import { createRingBuffer } from './event-ring.ts';
-import { START_MARKER } from './stack-map.ts';
+import { installContext, original } from '../core/context.ts';
+import { createControl } from '../core/control.ts';
+import { createRingBuffer } from '../core/event-ring.ts';
+import { START_MARKER } from '../core/stack-map.ts';
 import { transpile } from './transpile.ts';
 import { installErrorHandlers, wrapGlobals } from './wrap-globals.ts';
 

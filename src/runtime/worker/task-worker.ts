@@ -6,12 +6,12 @@ import {
   type JobOutcome,
   type TaskInit,
 } from '../../shared/protocol.ts';
-import { explainClosure, explainCloneError, explainMissingMethod, toErrorInfo, type FunctionHome } from '../racecourse/errors.ts';
-import { compileFunction } from '../racecourse/function-source.ts';
+import { explainClosure, explainCloneError, explainMissingMethod, toErrorInfo, type FunctionHome } from '../core/errors.ts';
+import { compileFunction } from '../core/function-source.ts';
 import { racecourseExports } from '../racecourse/exports-table.ts';
-import { pack, unpack } from '../racecourse/transfer.ts';
+import { pack, unpack } from '../core/transfer.ts';
 import { installConsole } from './console-capture.ts';
-import { installContext, type WorkerContext } from './context.ts';
+import { installContext, type WorkerContext } from '../core/context.ts';
 import { installErrorHandlers, wrapGlobals } from './wrap-globals.ts';
 
 /**

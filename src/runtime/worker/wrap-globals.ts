@@ -6,8 +6,8 @@ import {
   explainMissingMethod,
   toErrorInfo,
   type FunctionHome,
-} from '../racecourse/errors.ts';
-import { original, type WorkerContext } from './context.ts';
+} from '../core/errors.ts';
+import { original, type WorkerContext } from '../core/context.ts';
 
 /**
  * Makes the standard worker globals visible to the instrumentation, without

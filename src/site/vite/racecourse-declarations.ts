@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { dirname, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import type { Plugin } from 'vite';
 
@@ -48,8 +48,10 @@ export function racecourseDeclarationsPlugin(): Plugin {
     resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : null),
     load(id) {
       if (id !== RESOLVED_ID) return null;
-      // Rebuild when any runtime source changes in dev.
-      for (const file of ts.sys.readDirectory(dirname(racecourseEntry), ['.ts'])) this.addWatchFile(file);
+      // Rebuild when the module or the core it declares types from changes in dev.
+      for (const folder of ['racecourse', 'core']) {
+        for (const file of ts.sys.readDirectory(join(dirname(dirname(racecourseEntry)), folder), ['.ts'])) this.addWatchFile(file);
+      }
       return `export const racecourseDeclarations = ${JSON.stringify(generateRacecourseDeclarations())};`;
     },
   };

@@ -1,5 +1,5 @@
 import type { FnSource } from '../../shared/protocol.ts';
-import { SNIPPET_FILE, locate } from '../worker/stack-map.ts';
+import { SNIPPET_FILE, locate } from './stack-map.ts';
 import type { FunctionHome } from './errors.ts';
 
 /**

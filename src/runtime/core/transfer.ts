@@ -1,5 +1,5 @@
 import type { SyncObjectKind } from '../../shared/protocol.ts';
-import { context, hasContext } from '../worker/context.ts';
+import { context, hasContext } from './context.ts';
 import { explainCloneError } from './errors.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { ErrorInfo, RunErrorInfo } from '../../shared/protocol.ts';
-import { inspect } from '../worker/format.ts';
-import { snippetLocation } from '../worker/stack-map.ts';
+import { inspect } from './format.ts';
+import { snippetLocation } from './stack-map.ts';
 
 /**
  * Errors crossing workers, and the plain-words explanations the course
