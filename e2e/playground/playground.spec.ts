@@ -28,10 +28,15 @@ test('Run works before any editor is loaded, and fills every read-out', async ({
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   // The snippet's own worker counts too: it ran the code that spawned the others.
   await expect(readout).toHaveAttribute('data-workers', String(cores + 1));
-  expect(Number(await readout.getAttribute('data-wall-ms'))).toBeGreaterThanOrEqual(500);
-  // Every worker was busy about 500 ms, so active time is at least cores × ~450 ms.
-  expect(Number(await readout.getAttribute('data-active-ms'))).toBeGreaterThan(cores * 400);
-  expect(Number(await readout.getAttribute('data-utilization'))).toBeGreaterThan(0.5);
+  const wall = Number(await readout.getAttribute('data-wall-ms'));
+  const active = Number(await readout.getAttribute('data-active-ms'));
+  expect(wall).toBeGreaterThanOrEqual(500);
+  // Every worker was busy about 500 ms of wall time (busy() holds its core however loaded the
+  // machine is), so active time is at least cores × ~450 ms.
+  expect(active).toBeGreaterThan(cores * 400);
+  // The read-out's utilisation is its own active / wall. (How large it gets depends on how long a
+  // busy machine takes to start the workers; e2e/runtime/events.spec.ts holds its meaning.)
+  expect(Number(await readout.getAttribute('data-utilization'))).toBeCloseTo(active / wall, 1);
 
   const timeline = playground.getByRole('img', { name: 'Timeline' });
   await expect(timeline.locator('[data-lane="worker-1"] [data-state="running"]').first()).toBeAttached();
