@@ -12,7 +12,9 @@ export default defineConfig({
   // Two cores: one browser at a time keeps the worker-timing tests honest.
   workers: 1,
   reporter: process.env.CI ? [['list']] : [['list']],
-  timeout: 60_000,
+  // Generous: a test waits for states, never for times, so a slow (busy) machine only makes it
+  // take longer; a hang still fails.
+  timeout: 120_000,
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
@@ -36,6 +38,8 @@ export default defineConfig({
     command: `astro preview --port ${PORT} --host localhost --ignore-lock`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    // Generous: a test waits for states, never for times, so a slow (busy) machine only makes it
+  // take longer; a hang still fails.
+  timeout: 120_000,
   },
 });

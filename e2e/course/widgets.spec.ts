@@ -3,11 +3,11 @@ import { test, expect } from '../fixtures';
 const LESSON = '/learn/performance/speedup-and-amdahl/';
 
 test('the speed-up sweep measures every worker count, plots it and tables it', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await page.goto(LESSON);
   const sweep = page.locator('speedup-sweep');
   await sweep.getByRole('button', { name: 'Run the sweep' }).click();
-  await expect(sweep).toHaveAttribute('data-state', 'done', { timeout: 100_000 });
+  await expect(sweep).toHaveAttribute('data-state', 'done', { timeout: 240_000 });
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const rows = sweep.locator('tbody tr[data-workers]');
   await expect(rows).toHaveCount(Math.max(4, 2 * cores));
@@ -20,12 +20,12 @@ test('the speed-up sweep measures every worker count, plots it and tables it', a
 });
 
 test('the Amdahl widget fits a serial fraction to its measurements', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await page.goto(LESSON);
   const widget = page.locator('amdahl-fit');
   await widget.getByLabel(/Serial part/).fill('300');
   await widget.getByRole('button', { name: 'Measure and fit' }).click();
-  await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 100_000 });
+  await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 240_000 });
   // The value depends on the machine and its load; the test holds the widget to its shape.
   const f = Number(await widget.getAttribute('data-serial-fraction'));
   expect(f).toBeGreaterThanOrEqual(0);

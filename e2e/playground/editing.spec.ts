@@ -12,7 +12,7 @@ test('Run first, then the editor opens on Edit, takes focus, and Ctrl+Enter runs
 
   await playground.getByRole('button', { name: 'Edit' }).click();
   const editor = playground.getByRole('textbox', { name: /code editor/ });
-  await expect(editor).toBeFocused({ timeout: 20_000 });
+  await expect(editor).toBeFocused({ timeout: 60_000 });
   await expect(playground.getByRole('button', { name: 'Edit' })).toHaveCount(0);
 
   await page.keyboard.press('ControlOrMeta+End');
@@ -27,7 +27,7 @@ test('edits survive a reload; Reset restores the original and can be undone', as
   await page.goto(LESSON);
   const playground = page.locator(`[data-playground-id="${ID}"]`);
   await playground.getByRole('button', { name: 'Edit' }).click();
-  await expect(playground.getByRole('textbox', { name: /code editor/ })).toBeFocused({ timeout: 20_000 });
+  await expect(playground.getByRole('textbox', { name: /code editor/ })).toBeFocused({ timeout: 60_000 });
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('\nconsole.log("kept");');
 
@@ -53,7 +53,7 @@ test('the keyboard never gets trapped in the editor: Escape then Tab leaves it',
   const playground = page.locator(`[data-playground-id="${ID}"]`);
   await playground.getByRole('button', { name: 'Edit' }).click();
   const editor = playground.getByRole('textbox', { name: /code editor/ });
-  await expect(editor).toBeFocused({ timeout: 20_000 });
+  await expect(editor).toBeFocused({ timeout: 60_000 });
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
   await expect(editor).not.toBeFocused();

@@ -17,7 +17,7 @@ async function evaluate<T>(cdp: CDPSession, expression: string): Promise<T> {
 }
 
 test('a worker running out of memory: the run ends as error with a system line, the page is unharmed', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const cdp = await page.context().newCDPSession(page);
   await page.goto('/dev/runtime/');
   await page.waitForFunction(() => typeof window.__runtimeHarness === 'object');
@@ -39,6 +39,6 @@ await hog.join();`),
   // The page still answers, and the next run works.
   expect(await evaluate<number>(cdp, '1 + 1')).toBe(2);
   await evaluate(cdp, 'void window.__runtimeHarness.run("console.log(6 * 7)")');
-  await expect.poll(() => evaluate<string>(cdp, 'window.__runtimeHarness.state'), { timeout: 20_000 }).toBe('done');
+  await expect.poll(() => evaluate<string>(cdp, 'window.__runtimeHarness.state'), { timeout: 60_000 }).toBe('done');
   expect(await evaluate<string>(cdp, 'JSON.stringify(window.__runtimeHarness.events.filter((e) => e.type === "console").map((e) => e.text))')).toBe('["42"]');
 });

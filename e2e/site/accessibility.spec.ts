@@ -48,6 +48,8 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 for (const path of PAGES) {
   test(`${path} has no axe violations in the light theme, nor colour violations in the dark theme`, async ({ page }) => {
+    // axe takes about 10 s on the longest lessons on a quiet machine, several times that on a busy one.
+    test.setTimeout(300_000);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(path);
     expect(violations(await new AxeBuilder({ page }).analyze()), 'light').toEqual([]);
@@ -65,7 +67,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await playground.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(playground).toHaveAttribute('data-state', 'done');
     await playground.getByRole('button', { name: 'Edit' }).click();
-    await expect(playground.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+    await expect(playground.locator('.monaco-editor')).toBeVisible({ timeout: 60_000 });
     // Every line painted, with its tokens coloured (Monaco tokenizes after the first paint).
     await expect(playground.locator('.view-line')).toHaveCount(EVERY_TOKEN.split('\n').length);
     await expect(playground.locator('.view-line').filter({ hasText: 'doc comment' }).locator('span span').first()).not.toHaveClass(/\bmtk1\b/);

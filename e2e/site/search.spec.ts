@@ -30,7 +30,7 @@ test('typing / inside a text field types a slash instead of jumping to search', 
   await page.goto('/playground/');
   await page.getByRole('button', { name: 'Edit' }).click();
   const editor = page.getByRole('textbox', { name: /code editor/ });
-  await expect(editor).toBeFocused({ timeout: 20_000 });
+  await expect(editor).toBeFocused({ timeout: 60_000 });
   await page.keyboard.type('/');
   await expect(page.getByRole('searchbox', { name: 'Search the course' })).not.toBeFocused();
 });
