@@ -1,5 +1,5 @@
 import { context, hasContext, original } from '../core/context.ts';
-import { decodeValue, encodeValue, CodecError, type RefCodec } from '../core/codec.ts';
+import { decodeValue, encodeValue, CodecError, type Refuse } from '../core/codec.ts';
 import { SyncObject, asyncWait, registerSyncClass, touch, type SyncOptions } from './sync-object.ts';
 import { SHAREABLE } from '../core/transfer.ts';
 import { ByteRing } from '../core/byte-ring.ts';
@@ -22,16 +22,13 @@ export interface ChannelOptions extends SyncOptions {
   bytes?: number;
 }
 
-const refusal: RefCodec = {
-  encode(value) {
-    if ((value as { [SHAREABLE]?: unknown })[SHAREABLE] === true)
-      throw new CodecError(
-        `${(value as { name?: string }).name ?? 'This object'} could not be sent through a Channel: channels copy plain data. ` +
-          'Pass a Mutex, Semaphore or Channel to the other worker as a spawn() argument instead.',
-      );
-    return undefined;
-  },
-  decode: () => undefined,
+/** The runtime's own objects travel as spawn() arguments, not as channel values. */
+const refuseSyncObjects: Refuse = (value) => {
+  if ((value as { [SHAREABLE]?: unknown })[SHAREABLE] === true)
+    throw new CodecError(
+      `${(value as { name?: string }).name ?? 'This object'} could not be sent through a Channel: channels copy plain data. ` +
+        'Pass a Mutex, Semaphore or Channel to the other worker as a spawn() argument instead.',
+    );
 };
 
 export class Channel<T = unknown> extends SyncObject {
@@ -70,7 +67,7 @@ export class Channel<T = unknown> extends SyncObject {
   /** Waits while the channel is full, then queues a copy of `value`. Throws if the channel is closed. */
   async send(value: T): Promise<void> {
     touch();
-    const bytes = encodeValue(value, refusal);
+    const bytes = encodeValue(value, refuseSyncObjects);
     if (bytes.length > this.ring.maxRecord)
       throw new RangeError(
         `${this.name}: this value takes ${bytes.length} bytes; the channel holds at most ${this.ring.maxRecord}. ` +
