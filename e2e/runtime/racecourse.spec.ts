@@ -1,7 +1,7 @@
 import { test, expect } from '../fixtures.ts';
 import { lines, openHarness, run, system, tasks } from './harness.ts';
 
-/** Contract §2: the racecourse module, row by row. */
+/** The racecourse module, export by export. */
 
 test.beforeEach(async ({ page }) => openHarness(page));
 
