@@ -102,7 +102,9 @@ export class Task<T = unknown> extends EventTarget {
 
   override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
     super.addEventListener(...args);
-    if (args[0] === 'message') for (const event of this.early.splice(0)) this.deliver(event);
+    if (args[0] !== 'message') return;
+    this.listens = true;
+    for (const event of this.early.splice(0)) this.deliver(event);
   }
 
   private receive(received: MessageEvent): void {
