@@ -2,7 +2,7 @@ import { test, expect } from '../fixtures.ts';
 import type { ConsoleEvent } from '../../src/shared/protocol.ts';
 import { finish, openHarness, run, start, states, system, waitForLine } from './harness.ts';
 
-/** Contract §5, deadlock row: found within 2 s, the cycle named, waiting lanes shown, Stop still works. */
+/** Deadlocks: found within 2 s, the cycle named, waiting lanes shown, Stop still works. */
 
 test.beforeEach(async ({ page }) => openHarness(page));
 

@@ -2,7 +2,7 @@ import { test, expect } from '../fixtures.ts';
 import type { TaskEvent } from '../../src/shared/protocol.ts';
 import { finish, lines, openHarness, run, start, states, system, tasks, waitForLine } from './harness.ts';
 
-/** Contract §3: what a run reports, while it runs. */
+/** What a run reports, while it runs. */
 
 test.beforeEach(async ({ page }) => openHarness(page));
 

@@ -2,7 +2,7 @@ import { test, expect } from '../fixtures.ts';
 import type { Page } from '@playwright/test';
 import { finish, lines, mainThreadWhile, openHarness, run, start, states, system, tasks, waitForEvent, waitForLine } from './harness.ts';
 
-/** Contract §5: limits and failure behaviour, including hostile snippets. */
+/** Limits and failure behaviour, including hostile snippets. */
 
 test.beforeEach(async ({ page }) => openHarness(page));
 

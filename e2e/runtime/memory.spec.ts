@@ -3,7 +3,7 @@ import type { CDPSession } from '@playwright/test';
 import type { RunEvent } from '../../src/shared/protocol.ts';
 
 /**
- * Contract §5, memory row. A worker that exhausts memory takes its process
+ * Memory exhaustion. A worker that exhausts memory takes its process
  * down; the runtime's frame has a process of its own, so the page lives on.
  * Playwright calls a page "crashed" when any of its frames' processes dies,
  * so this test talks to the page over a CDP session opened beforehand.

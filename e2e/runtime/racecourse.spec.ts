@@ -1,7 +1,7 @@
 import { test, expect } from '../fixtures.ts';
 import { lines, openHarness, run, system, tasks } from './harness.ts';
 
-/** Contract §2: the racecourse module, row by row. */
+/** The racecourse module, export by export. */
 
 test.beforeEach(async ({ page }) => openHarness(page));
 
@@ -90,6 +90,54 @@ console.log(reply, await t.join());`,
   );
   expect(result.state, system(events).join('\n')).toBe('done');
   expect(lines(events)).toEqual(['42 got 21']);
+});
+
+test('a MessagePort travels in the transfer list both ways and arrives as event.ports[0], as with a Worker', async ({ page }) => {
+  const { result, events } = await run(
+    page,
+    `import { spawn } from "racecourse";
+const t = spawn(() => new Promise((resolve) => {
+  onmessage = (e: MessageEvent) => {
+    const down = e.ports[0];
+    down.onmessage = (m) => down.postMessage(m.data + " pong");
+    const up = new MessageChannel();
+    up.port1.onmessage = (m) => resolve("task heard " + m.data);
+    postMessage("here", [up.port2]);
+  };
+}));
+const { port1, port2 } = new MessageChannel();
+t.postMessage("take this", [port2]);
+console.log(await new Promise((resolve) => { port1.onmessage = (e) => resolve(e.data); port1.postMessage("ping"); }));
+const up = await new Promise<MessagePort>((resolve) => { t.onmessage = (e) => resolve(e.ports[0]); });
+up.postMessage("hello");
+console.log(await t.join());`,
+  );
+  expect(result.state, system(events).join('\n')).toBe('done');
+  expect(lines(events)).toEqual(['ping pong', 'task heard hello']);
+});
+
+test("addEventListener('message') sees the ports too, on both sides", async ({ page }) => {
+  const { result, events } = await run(
+    page,
+    `import { spawn } from "racecourse";
+const t = spawn(() => new Promise((resolve) => {
+  addEventListener("message", (e: MessageEvent) => {
+    const up = new MessageChannel();
+    up.port1.onmessage = (m) => resolve("task heard " + m.data);
+    e.ports[0].postMessage(e.ports.length + " port");
+    postMessage(null, [up.port2]);
+  });
+}));
+const { port1, port2 } = new MessageChannel();
+const down = new Promise((resolve) => { port1.onmessage = (e) => resolve(e.data); });
+const up = new Promise<MessagePort>((resolve) => t.addEventListener("message", (e) => resolve((e as MessageEvent).ports[0])));
+t.postMessage(null, [port2]);
+console.log(await down);
+(await up).postMessage("hello");
+console.log(await t.join());`,
+  );
+  expect(result.state, system(events).join('\n')).toBe('done');
+  expect(lines(events)).toEqual(['1 port', 'task heard hello']);
 });
 
 test('a closure fails with a ReferenceError that explains, in plain words, what to do', async ({ page }) => {

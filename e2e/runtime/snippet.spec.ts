@@ -1,7 +1,7 @@
 import { test, expect } from '../fixtures.ts';
 import { lines, openHarness, run, system } from './harness.ts';
 
-/** Contract §1: a snippet is a TypeScript module run in a fresh run worker. */
+/** A snippet is a TypeScript module run in a fresh run worker. */
 
 test.beforeEach(async ({ page }) => openHarness(page));
 

@@ -27,7 +27,6 @@ const enum_ = {
   arrayBuffer: 15,
   typed: 16,
   dataView: 17,
-  ref: 18,
 } as const;
 
 const TYPED = [
@@ -139,20 +138,17 @@ class Reader {
   }
 }
 
-/** Hook for the runtime's own objects: a tag and a payload, or undefined. */
-export interface RefCodec {
-  encode(value: object): { tag: string; data: string } | undefined;
-  decode(tag: string, data: string): unknown;
-}
+/** Called with every object before it is written; throws to refuse it (the runtime's own objects). */
+export type Refuse = (value: object) => void;
 
-export function encodeValue(value: unknown, refs?: RefCodec): Uint8Array {
+export function encodeValue(value: unknown, refuse?: Refuse): Uint8Array {
   const writer = new Writer();
-  write(writer, value, new Map(), refs);
+  write(writer, value, new Map(), refuse);
   return writer.bytes.subarray(0, writer.length);
 }
 
-export function decodeValue(bytes: Uint8Array, refs?: RefCodec): unknown {
-  return read(new Reader(bytes), [], refs);
+export function decodeValue(bytes: Uint8Array): unknown {
+  return read(new Reader(bytes));
 }
 
 function cloneError(what: string): CodecError {
@@ -163,7 +159,7 @@ function cloneError(what: string): CodecError {
   );
 }
 
-function write(w: Writer, value: unknown, seen: Map<object, number>, refs?: RefCodec): void {
+function write(w: Writer, value: unknown, seen: Map<object, number>, refuse?: Refuse): void {
   switch (typeof value) {
     case 'undefined':
       return w.u8(enum_.undefined);
@@ -190,42 +186,37 @@ function write(w: Writer, value: unknown, seen: Map<object, number>, refs?: RefC
   if (value === null) return w.u8(enum_.null);
   const object = value as object;
   if (seen.has(object)) throw cloneError('A value that contains itself (a cycle)');
-  const ref = refs?.encode(object);
-  if (ref) {
-    w.u8(enum_.ref);
-    w.str(ref.tag);
-    return w.str(ref.data);
-  }
+  refuse?.(object);
   seen.set(object, seen.size);
   try {
-    writeObject(w, object, seen, refs);
+    writeObject(w, object, seen, refuse);
   } finally {
     seen.delete(object);
   }
 }
 
-function writeObject(w: Writer, object: object, seen: Map<object, number>, refs?: RefCodec): void {
+function writeObject(w: Writer, object: object, seen: Map<object, number>, refuse?: Refuse): void {
   if (typeof SharedArrayBuffer !== 'undefined' && object instanceof SharedArrayBuffer)
     throw cloneError('A SharedArrayBuffer');
   if (Array.isArray(object)) {
     w.u8(enum_.array);
     w.u32(object.length);
-    for (const item of object as unknown[]) write(w, item, seen, refs);
+    for (const item of object as unknown[]) write(w, item, seen, refuse);
     return;
   }
   if (object instanceof Map) {
     w.u8(enum_.map);
     w.u32(object.size);
     for (const [k, v] of object) {
-      write(w, k, seen, refs);
-      write(w, v, seen, refs);
+      write(w, k, seen, refuse);
+      write(w, v, seen, refuse);
     }
     return;
   }
   if (object instanceof Set) {
     w.u8(enum_.set);
     w.u32(object.size);
-    for (const v of object) write(w, v, seen, refs);
+    for (const v of object) write(w, v, seen, refuse);
     return;
   }
   if (object instanceof Date) {
@@ -267,11 +258,11 @@ function writeObject(w: Writer, object: object, seen: Map<object, number>, refs?
   w.u32(entries.length);
   for (const [key, item] of entries) {
     w.str(key);
-    write(w, item, seen, refs);
+    write(w, item, seen, refuse);
   }
 }
 
-function read(r: Reader, _path: unknown[], refs?: RefCodec): unknown {
+function read(r: Reader): unknown {
   const tag = r.u8();
   switch (tag) {
     case enum_.undefined:
@@ -293,7 +284,7 @@ function read(r: Reader, _path: unknown[], refs?: RefCodec): unknown {
     case enum_.array: {
       const n = r.u32();
       const out: unknown[] = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) out[i] = read(r, _path, refs);
+      for (let i = 0; i < n; i++) out[i] = read(r);
       return out;
     }
     case enum_.object: {
@@ -301,7 +292,7 @@ function read(r: Reader, _path: unknown[], refs?: RefCodec): unknown {
       const out: Record<string, unknown> = {};
       for (let i = 0; i < n; i++) {
         const key = r.str();
-        out[key] = read(r, _path, refs);
+        out[key] = read(r);
       }
       return out;
     }
@@ -309,15 +300,15 @@ function read(r: Reader, _path: unknown[], refs?: RefCodec): unknown {
       const n = r.u32();
       const out = new Map<unknown, unknown>();
       for (let i = 0; i < n; i++) {
-        const k = read(r, _path, refs);
-        out.set(k, read(r, _path, refs));
+        const k = read(r);
+        out.set(k, read(r));
       }
       return out;
     }
     case enum_.set: {
       const n = r.u32();
       const out = new Set<unknown>();
-      for (let i = 0; i < n; i++) out.add(read(r, _path, refs));
+      for (let i = 0; i < n; i++) out.add(read(r));
       return out;
     }
     case enum_.date:
@@ -344,11 +335,6 @@ function read(r: Reader, _path: unknown[], refs?: RefCodec): unknown {
       const bytes = r.raw();
       const Ctor = TYPED[kind] ?? Uint8Array;
       return new Ctor(bytes.buffer, 0, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
-    }
-    case enum_.ref: {
-      const refTag = r.str();
-      const data = r.str();
-      return refs ? refs.decode(refTag, data) : undefined;
     }
     default:
       throw new Error(`Channel: corrupt value (tag ${tag})`);

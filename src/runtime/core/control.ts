@@ -20,7 +20,7 @@ export const C = {
   hubSleeping: 8,
   /** Set once any Mutex/Semaphore/Channel exists: messages then need packing. */
   syncObjectsExist: 9,
-  /** Per-task "ended" flags start here (index = TASK_FLAGS + id). */
+  /** Per-task "ended" flags start here (index = taskFlags + id). */
   taskFlags: 16,
 } as const;
 

@@ -29,3 +29,13 @@ test('a full ring refuses a record instead of overwriting, and a record larger t
   assert.equal(reader.drain().length, written);
   assert.ok(writer.write(record));
 });
+
+test('a record of more than half the ring gets through an emptied ring (it starts again at 0)', () => {
+  const sab = createRingBuffer(256);
+  const writer = new RingWriter(sab);
+  const reader = new RingReader(sab);
+  assert.ok(writer.write(new Uint8Array(100)));
+  assert.equal(reader.drain().length, 1);
+  assert.ok(writer.write(new Uint8Array(200)));
+  assert.equal(reader.drain()[0]?.length, 200);
+});

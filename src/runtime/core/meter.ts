@@ -52,10 +52,6 @@ export class Meter {
     this.hooks = hooks;
   }
 
-  get current(): LaneState {
-    return this.state;
-  }
-
   get pendingWaits(): number {
     return this.waits.size;
   }

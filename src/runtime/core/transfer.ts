@@ -45,12 +45,10 @@ function needsWalk(): boolean {
   return !hasContext() || context().control.syncObjectsExist;
 }
 
+/** Arrays, Maps, Sets, plain objects and class instances are walked; platform objects (buffers, Date, Error, MessagePort, Blob…) are not. */
 function isPlainContainer(value: object): boolean {
   if (Array.isArray(value) || value instanceof Map || value instanceof Set) return true;
-  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return false;
-  if (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer) return false;
-  if (value instanceof Date || value instanceof RegExp || value instanceof Error) return false;
-  return true;
+  return Object.prototype.toString.call(value) === '[object Object]';
 }
 
 /** A copy of `value` with runtime objects replaced by records (or `value` itself if it holds none). */

@@ -4,11 +4,9 @@
  * (Monaco is 11 MB and fights on-screen keyboards).
  */
 export interface CodeEditor {
-  getValue(): string;
   /** Replaces the whole text as one undoable edit. */
   setValue(code: string): void;
   focus(): void;
-  dispose(): void;
 }
 
 export interface EditorOptions {

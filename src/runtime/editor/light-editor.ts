@@ -17,7 +17,6 @@ export function createLightEditor(options: EditorOptions): CodeEditor {
   });
   container.replaceChildren(area);
   return {
-    getValue: () => area.value,
     setValue(next) {
       // execCommand keeps the change on the textarea's own undo stack.
       area.focus();
@@ -26,6 +25,5 @@ export function createLightEditor(options: EditorOptions): CodeEditor {
       options.onChange(area.value);
     },
     focus: () => area.focus(),
-    dispose: () => area.remove(),
   };
 }

@@ -111,7 +111,6 @@ export function createMonacoEditor(options: EditorOptions): CodeEditor {
   themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   return {
-    getValue: () => editor.getValue(),
     setValue(next) {
       // An edit operation (not model.setValue) so Ctrl+Z can undo a Reset.
       editor.pushUndoStop();
@@ -119,11 +118,6 @@ export function createMonacoEditor(options: EditorOptions): CodeEditor {
       editor.pushUndoStop();
     },
     focus: () => editor.focus(),
-    dispose() {
-      themeWatcher.disconnect();
-      editor.dispose();
-      model.dispose();
-    },
   };
 }
 

@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
 /**
  * The service worker, bundled into dist/sw.js after the build (see
- * src/site/service-worker-integration.ts). Two jobs:
+ * src/site/write-service-worker.ts). Two jobs:
  *
  * 1. Cross-origin isolation on hosts that cannot send headers (GitHub Pages):
  *    every response it serves carries COOP, COEP and CORP, so once it controls
  *    the page, SharedArrayBuffer exists. The page reloads once to get there
- *    (see the registration script in BaseLayout) — never in a loop.
+ *    (see the registration script in src/components/IsolationBanner.astro) —
+ *    never in a loop.
  * 2. Offline: the whole course (pages, scripts, styles, search index) is cached
  *    at install; anything else fetched later (the editor) is cached on first use.
  */

@@ -66,7 +66,7 @@ export class CodeStore {
       if (code === this.#original) {
         this.#store.removeItem(this.#key);
       } else {
-        const record: SavedCode = { code, originalHash: this.#originalHashFor(code), savedAt: Date.now() };
+        const record: SavedCode = { code, originalHash: this.#originalHash(), savedAt: Date.now() };
         this.#store.setItem(this.#key, JSON.stringify(record));
       }
       return true;
@@ -80,7 +80,7 @@ export class CodeStore {
    * Keeps the hash of the original the learner first edited from, so the
    * "newer original" notice survives further typing until they reset.
    */
-  #originalHashFor(_code: string): string {
+  #originalHash(): string {
     return this.#read()?.originalHash ?? hashCode(this.#original);
   }
 

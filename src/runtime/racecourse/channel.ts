@@ -1,13 +1,14 @@
 import { context, hasContext, original } from '../core/context.ts';
-import { decodeValue, encodeValue, CodecError, type RefCodec } from '../core/codec.ts';
-import { SyncObject, asyncWait, revive, touch, type SyncOptions } from './sync-object.ts';
-import { SHAREABLE, registerReviver } from '../core/transfer.ts';
+import { decodeValue, encodeValue, CodecError, type Refuse } from '../core/codec.ts';
+import { SyncObject, asyncWait, registerSyncClass, touch, type SyncOptions } from './sync-object.ts';
+import { SHAREABLE } from '../core/transfer.ts';
+import { ByteRing } from '../core/byte-ring.ts';
 import { CHANNEL } from '../core/sync-layouts.ts';
 
 /**
  * A bounded FIFO in shared memory, usable from any worker of the run: a
- * header of counters and a byte ring of encoded values (see codec.ts), under
- * a short internal lock. Waiting senders and receivers sleep on one change
+ * header of counters (core/sync-layouts.ts) and a byte ring (core/byte-ring.ts)
+ * of encoded values (see codec.ts), under a short internal lock. Waiting senders and receivers sleep on one change
  * counter with Atomics.waitAsync, so waiting never blocks an event loop.
  *
  * `capacity` 0 (the default) is a rendezvous channel, as in Go: `send`
@@ -15,44 +16,36 @@ import { CHANNEL } from '../core/sync-layouts.ts';
  */
 
 const { LOCK, COUNT, HEAD, TAIL, USED, CLOSED, SEQ, CAPACITY, SENT, RECEIVED, RENDEZVOUS, HEADER_BYTES } = CHANNEL;
-const WRAP = -1;
 
 export interface ChannelOptions extends SyncOptions {
   /** Bytes of shared memory for queued values (default: 64 KB per slot, 256 KB … 8 MB). */
   bytes?: number;
 }
 
-const refusal: RefCodec = {
-  encode(value) {
-    if ((value as { [SHAREABLE]?: unknown })[SHAREABLE] === true)
-      throw new CodecError(
-        `${(value as { name?: string }).name ?? 'This object'} could not be sent through a Channel: channels copy plain data. ` +
-          'Pass a Mutex, Semaphore or Channel to the other worker as a spawn() argument instead.',
-      );
-    return undefined;
-  },
-  decode: () => undefined,
+/** The runtime's own objects travel as spawn() arguments, not as channel values. */
+const refuseSyncObjects: Refuse = (value) => {
+  if ((value as { [SHAREABLE]?: unknown })[SHAREABLE] === true)
+    throw new CodecError(
+      `${(value as { name?: string }).name ?? 'This object'} could not be sent through a Channel: channels copy plain data. ` +
+        'Pass a Mutex, Semaphore or Channel to the other worker as a spawn() argument instead.',
+    );
 };
 
 export class Channel<T = unknown> extends SyncObject {
   protected readonly kind = 'channel' as const;
   private readonly header: Int32Array;
-  private readonly data: Uint8Array;
-  private readonly dataView: DataView;
-  private readonly size: number;
+  private readonly ring: ByteRing;
 
   constructor(capacity = 0, options?: ChannelOptions | string) {
     const slots = Number.isInteger(capacity) && capacity >= 0 ? Math.max(1, capacity) : NaN;
-    if (Number.isNaN(slots) && !reviving)
+    if (Number.isNaN(slots))
       throw new RangeError(`new Channel(capacity) needs a whole number ≥ 0 (got ${String(capacity)}).`);
     const requested = typeof options === 'object' && options.bytes ? options.bytes : slots * 64 * 1024;
     const bytes = Math.min(8 * 1024 * 1024, Math.max(256 * 1024, Math.ceil(requested / 4) * 4));
     super('channel', HEADER_BYTES + bytes, options);
     this.header = new Int32Array(this.sab, 0, HEADER_BYTES / 4);
-    this.size = this.sab.byteLength - HEADER_BYTES;
-    this.data = new Uint8Array(this.sab, HEADER_BYTES, this.size);
-    this.dataView = new DataView(this.sab, HEADER_BYTES, this.size);
-    if (!reviving) {
+    this.ring = new ByteRing(this.header, { head: HEAD, tail: TAIL, used: USED }, this.sab, HEADER_BYTES);
+    if (!this.revived) {
       this.header[CAPACITY] = slots;
       this.header[RENDEZVOUS] = capacity === 0 ? 1 : 0;
     }
@@ -74,11 +67,10 @@ export class Channel<T = unknown> extends SyncObject {
   /** Waits while the channel is full, then queues a copy of `value`. Throws if the channel is closed. */
   async send(value: T): Promise<void> {
     touch();
-    const bytes = encodeValue(value, refusal);
-    const need = 4 + align(bytes.length);
-    if (need + 4 > this.size)
+    const bytes = encodeValue(value, refuseSyncObjects);
+    if (bytes.length > this.ring.maxRecord)
       throw new RangeError(
-        `${this.name}: this value takes ${bytes.length} bytes; the channel holds at most ${this.size - 8}. ` +
+        `${this.name}: this value takes ${bytes.length} bytes; the channel holds at most ${this.ring.maxRecord}. ` +
           'Send it in parts, share a SharedArrayBuffer, or give the channel more room: new Channel(n, { bytes }).',
       );
     let done: (() => void) | null = null;
@@ -90,7 +82,7 @@ export class Channel<T = unknown> extends SyncObject {
           this.releaseLock();
           throw new Error(`Cannot send on ${this.name}: it is closed.`);
         }
-        if ((this.header[COUNT] ?? 0) < (this.header[CAPACITY] ?? 1) && this.write(bytes, need)) {
+        if ((this.header[COUNT] ?? 0) < (this.header[CAPACITY] ?? 1) && this.ring.write(bytes)) {
           ticket = Atomics.add(this.header, SENT, 1) + 1;
           Atomics.add(this.header, COUNT, 1);
           this.changed();
@@ -167,41 +159,11 @@ export class Channel<T = unknown> extends SyncObject {
 
   /** Under the lock, with COUNT > 0: removes the oldest value, releases the lock. */
   private take(): T {
-    let head = this.header[HEAD] ?? 0;
-    let length = this.dataView.getInt32(head, true);
-    let freed = 0;
-    if (length === WRAP) {
-      freed += this.size - head;
-      head = 0;
-      length = this.dataView.getInt32(0, true);
-    }
-    const bytes = this.data.slice(head + 4, head + 4 + length);
-    const step = 4 + align(length);
-    freed += step;
-    this.header[HEAD] = (head + step) % this.size;
-    this.header[USED] = (this.header[USED] ?? 0) - freed;
+    const bytes = this.ring.read() ?? new Uint8Array(0); // never null: COUNT > 0
     Atomics.sub(this.header, COUNT, 1);
     Atomics.add(this.header, RECEIVED, 1);
     this.changed();
     return decodeValue(bytes) as T;
-  }
-
-  /** Under the lock: appends a record if it fits. */
-  private write(bytes: Uint8Array, need: number): boolean {
-    let tail = this.header[TAIL] ?? 0;
-    const used = this.header[USED] ?? 0;
-    const toEnd = this.size - tail;
-    const wasted = toEnd < need ? toEnd : 0;
-    if (used + wasted + need > this.size - 4) return false;
-    if (wasted > 0) {
-      this.dataView.setInt32(tail, WRAP, true);
-      tail = 0;
-    }
-    this.dataView.setInt32(tail, bytes.length, true);
-    this.data.set(bytes, tail + 4);
-    this.header[TAIL] = (tail + need) % this.size;
-    this.header[USED] = used + wasted + need;
-    return true;
   }
 
   /** Releases the lock and wakes everyone waiting for a change. */
@@ -233,17 +195,4 @@ export class Channel<T = unknown> extends SyncObject {
   }
 }
 
-function align(n: number): number {
-  return (n + 3) & ~3;
-}
-
-let reviving = false;
-registerReviver('channel', (packed) => {
-  reviving = true;
-  try {
-    return revive(packed, () => new Channel());
-  } finally {
-    reviving = false;
-  }
-});
-
+registerSyncClass('channel', () => new Channel());

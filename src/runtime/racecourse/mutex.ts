@@ -1,6 +1,5 @@
 import { context, hasContext } from '../core/context.ts';
-import { SyncObject, asyncWait, blockingWait, me, ownerTag, revive, touch, type SyncOptions } from './sync-object.ts';
-import { registerReviver } from '../core/transfer.ts';
+import { SyncObject, asyncWait, blockingWait, me, ownerTag, registerSyncClass, touch, type SyncOptions } from './sync-object.ts';
 import { MUTEX } from '../core/sync-layouts.ts';
 
 /**
@@ -103,5 +102,5 @@ export class Mutex extends SyncObject {
   }
 }
 
-registerReviver('mutex', (packed) => revive(packed, () => new Mutex()));
+registerSyncClass('mutex', () => new Mutex());
 

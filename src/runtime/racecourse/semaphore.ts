@@ -1,6 +1,5 @@
 import { context, hasContext } from '../core/context.ts';
-import { SyncObject, asyncWait, blockingWait, revive, touch, type SyncOptions } from './sync-object.ts';
-import { registerReviver } from '../core/transfer.ts';
+import { SyncObject, asyncWait, blockingWait, registerSyncClass, touch, type SyncOptions } from './sync-object.ts';
 import { SEMAPHORE } from '../core/sync-layouts.ts';
 
 /**
@@ -20,7 +19,7 @@ export class Semaphore extends SyncObject {
   constructor(permits = 1, options?: SyncOptions | string) {
     super('semaphore', 8, options);
     this.cells = new Int32Array(this.sab);
-    if (!reviving) {
+    if (!this.revived) {
       if (!Number.isInteger(permits) || permits < 0)
         throw new RangeError(`new Semaphore(n) needs a whole number of permits ≥ 0 (got ${String(permits)}).`);
       Atomics.store(this.cells, COUNT, permits);
@@ -79,13 +78,4 @@ export class Semaphore extends SyncObject {
   }
 }
 
-let reviving = false;
-registerReviver('semaphore', (packed) => {
-  reviving = true;
-  try {
-    return revive(packed, () => new Semaphore());
-  } finally {
-    reviving = false;
-  }
-});
-
+registerSyncClass('semaphore', () => new Semaphore());

@@ -1,7 +1,7 @@
 import type { SyncObjectKind } from '../../shared/protocol.ts';
 import { context, hasContext, original } from '../core/context.ts';
 import { INSPECT } from '../core/format.ts';
-import { SHAREABLE, packedRecord, type PackedObject } from '../core/transfer.ts';
+import { SHAREABLE, packedRecord, registerReviver, type PackedObject } from '../core/transfer.ts';
 
 /**
  * What Mutex, Semaphore and Channel share: shared memory, a run-wide id and
@@ -18,14 +18,21 @@ export interface SyncOptions {
 let localIds = 0;
 let pendingRevival: PackedObject | null = null;
 
-/** Builds an object over existing shared memory (a record that arrived from another worker). */
-export function revive<T>(packed: PackedObject, make: () => T): T {
-  pendingRevival = packed;
-  try {
-    return make();
-  } finally {
-    pendingRevival = null;
-  }
+/**
+ * Lets objects of `kind` travel to other workers: a record that arrives
+ * becomes `make()`'s object, built over the record's shared memory. During
+ * that construction `revived` is true, so a subclass leaves the memory as it
+ * found it (its constructor's arguments are then the defaults).
+ */
+export function registerSyncClass(kind: SyncObjectKind, make: () => SyncObject): void {
+  registerReviver(kind, (packed) => {
+    pendingRevival = packed;
+    try {
+      return make();
+    } finally {
+      pendingRevival = null;
+    }
+  });
 }
 
 export abstract class SyncObject {
@@ -33,10 +40,13 @@ export abstract class SyncObject {
   readonly name: string;
   protected readonly sab: SharedArrayBuffer;
   protected abstract readonly kind: SyncObjectKind;
+  /** True when this object was built over memory that arrived from another worker: do not initialise it. */
+  protected readonly revived: boolean;
 
   protected constructor(kind: SyncObjectKind, bytes: number, options: SyncOptions | string | undefined) {
     const revived = pendingRevival;
     pendingRevival = null;
+    this.revived = revived !== null;
     if (revived) {
       this.id = revived.id;
       this.name = revived.name;

@@ -113,3 +113,14 @@ test('objects packed for a message arrive as working objects over the same share
   await value.nested.get('ch')!.send(9);
   assert.equal(await ch.recv(), 9);
 });
+
+test('packing leaves platform objects alone: a MessagePort next to a Mutex stays the port itself', () => {
+  const { port1, port2 } = new MessageChannel();
+  const m = new Mutex();
+  const packed = pack({ port: port1, m, when: new Date(0) });
+  assert.equal(packed.port, port1);
+  assert.ok(packed.when instanceof Date);
+  assert.notEqual(packed.m, m);
+  port1.close();
+  port2.close();
+});

@@ -15,7 +15,10 @@ import { assertCloneable, pack, unpack } from '../core/transfer.ts';
  * whose event loop never runs learner code, which starts the task's worker;
  * so a spawner that blocks right after spawning cannot starve its task of
  * its start message. Task and spawner talk over their own MessageChannel,
- * whose far end travels with the request.
+ * whose far end travels with the request. A message event carries what a
+ * Worker's does: `data` and the transferred `ports` (`origin` and
+ * `lastEventId` are '' and `source` null there too); a message that cannot be
+ * deserialised fires `messageerror`.
  */
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: Error; info?: ErrorInfo; terminated: boolean };
@@ -33,6 +36,8 @@ export class Task<T = unknown> extends EventTarget {
   private readonly waiters: { resolve: (v: T) => void; reject: (e: unknown) => void; done: () => void }[] = [];
   private handler: ((event: MessageEvent) => unknown) | null = null;
   private readonly early: MessageEvent[] = [];
+  /** Called when a message from the task cannot be deserialised, as `Worker.onmessageerror`. */
+  onmessageerror: ((event: MessageEvent) => unknown) | null = null;
 
   /** @internal Use spawn(). */
   constructor(ctx: WorkerContext, id: number, port: MessagePort) {
@@ -41,7 +46,13 @@ export class Task<T = unknown> extends EventTarget {
     this.id = id;
     this.name = `worker-${id}`;
     this.port = port;
-    port.onmessage = (event: MessageEvent) => this.receive(event.data);
+    port.onmessage = (event: MessageEvent) => this.receive(event);
+    port.onmessageerror = () => {
+      this.ctx.meter.touch();
+      const event = new MessageEvent('messageerror');
+      this.onmessageerror?.call(this, event);
+      this.dispatchEvent(event);
+    };
   }
 
   /** The function's return value (awaited); rejects with the error it threw. */
@@ -91,19 +102,21 @@ export class Task<T = unknown> extends EventTarget {
 
   override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
     super.addEventListener(...args);
-    if (args[0] === 'message') for (const event of this.early.splice(0)) this.deliver(event);
+    if (args[0] !== 'message') return;
+    this.listens = true;
+    for (const event of this.early.splice(0)) this.deliver(event);
   }
 
-  private receive(data: unknown): void {
+  private receive(received: MessageEvent): void {
     this.ctx.meter.touch();
-    const parsed = parseTaskToSpawner(data);
+    const parsed = parseTaskToSpawner(received.data);
     if (!parsed.ok) {
       this.ctx.emit({ k: 'console', t: this.ctx.now(), stream: 'system', text: describeProblem(parsed.problem) });
       return;
     }
     const message = parsed.value;
     if (message.type === 'message') {
-      const event = new MessageEvent('message', { data: unpack(message.data) });
+      const event = new MessageEvent('message', { data: unpack(message.data), ports: [...received.ports] });
       if (this.handler || this.listens) this.deliver(event);
       else if (this.early.length < 10_000) this.early.push(event);
     } else if (message.type === 'result') {

@@ -36,8 +36,6 @@ export interface RunHost {
   stop(runId: number, force: boolean): void;
   /** Forget a host whose process died: the next launch starts afresh. */
   reset(): void;
-  /** Starts the host ahead of the first run (optional). */
-  warm(): Promise<void>;
 }
 
 export interface WorkerSources {
@@ -46,15 +44,14 @@ export interface WorkerSources {
   task: WorkerSource;
 }
 
-function runStart(request: LaunchRequest, sources: Pick<WorkerSources, 'hub' | 'task'>): RunStart {
+/** The run worker's start message without the hub's and tasks' sources: the frame adds its own. */
+function runStartWithoutSources(request: LaunchRequest): Omit<RunStart, 'hub' | 'task'> {
   return {
     type: 'run-start',
     runId: request.runId,
     code: request.code,
     pageUrl: request.pageUrl,
     port: request.port,
-    hub: sources.hub,
-    task: sources.task,
     deadlock: request.deadlock,
   };
 }
@@ -74,7 +71,8 @@ export class DirectHost implements RunHost {
       event.preventDefault();
       request.onError(event.message || 'the run worker failed to load');
     };
-    worker.postMessage(runStart(request, this.sources), [request.port]);
+    const start: RunStart = { ...runStartWithoutSources(request), hub: this.sources.hub, task: this.sources.task };
+    worker.postMessage(start, [request.port]);
     this.workers.set(request.runId, worker);
     return Promise.resolve();
   }
@@ -86,10 +84,6 @@ export class DirectHost implements RunHost {
 
   reset(): void {
     for (const runId of [...this.workers.keys()]) this.stop(runId);
-  }
-
-  warm(): Promise<void> {
-    return Promise.resolve();
   }
 }
 
@@ -123,8 +117,7 @@ export class FrameHost implements RunHost {
     if (this.useFallback) return this.fallback.launch(request);
     if (this.stopped.has(request.runId)) return;
     this.active.set(request.runId, request);
-    const placeholder: WorkerSource = { url: '', type: 'classic' };
-    this.post({ type: 'host-run', runId: request.runId, start: runStart(request, { hub: placeholder, task: placeholder }) }, [request.port]);
+    this.post({ type: 'host-run', runId: request.runId, start: runStartWithoutSources(request) }, [request.port]);
   }
 
   stop(runId: number, force: boolean): void {
@@ -138,7 +131,7 @@ export class FrameHost implements RunHost {
       const others = [...this.active.values()];
       this.reset();
       for (const other of others) other.onReset();
-      setTimeout(() => void this.warm().catch(() => {}), 0);
+      setTimeout(() => void this.ensure().catch(() => {}), 0);
     } else {
       this.post({ type: 'host-stop', runId });
     }
@@ -149,10 +142,6 @@ export class FrameHost implements RunHost {
     this.frame = null;
     this.ready = null;
     this.active.clear();
-  }
-
-  warm(): Promise<void> {
-    return this.ensure();
   }
 
   private post(message: unknown, transfer: Transferable[] = []): void {

@@ -13,6 +13,7 @@ import {
   type WireEvent,
 } from '../../shared/protocol.ts';
 import { TimingAccumulator } from '../../shared/timing.ts';
+import { droppedLinesNotice } from '../core/output-notices.ts';
 import { EventSequencer } from './event-sequencer.ts';
 import type { RunHost } from './hosts.ts';
 import { effectiveTimeLimit } from './time-limit.ts';
@@ -227,7 +228,7 @@ class Run implements RunHandle {
         endT,
       );
     if ((state === 'timeout' || state === 'stopped') && this.droppedLines > 0)
-      this.system(`${this.droppedLines.toLocaleString('en-US')} more lines were dropped (output limit: ${LIMITS.outputLines.toLocaleString('en-US')} lines).`, endT);
+      this.system(droppedLinesNotice(this.droppedLines), endT);
     this.ended = true;
     if (this.limitTimer !== null) clearTimeout(this.limitTimer);
     if (this.watchdog !== null) clearInterval(this.watchdog);

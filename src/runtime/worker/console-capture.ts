@@ -1,6 +1,7 @@
 import { LIMITS, type Stream } from '../../shared/protocol.ts';
 import type { WorkerContext } from '../core/context.ts';
 import { formatArgs } from '../core/format.ts';
+import { outputCapNotice } from '../core/output-notices.ts';
 
 /**
  * Replaces `console` in a worker of the run. Lines are numbered run-wide
@@ -8,14 +9,6 @@ import { formatArgs } from '../core/format.ts';
  * a flood costs one atomic add per dropped line: nothing is formatted or sent
  * once the cap is reached.
  */
-
-export function outputCapNotice(): string {
-  return `Output limit reached: only the first ${LIMITS.outputLines.toLocaleString('en-US')} lines are shown; later lines are counted and dropped.`;
-}
-
-export function droppedLinesNotice(dropped: number): string {
-  return `${dropped.toLocaleString('en-US')} more line${dropped === 1 ? ' was' : 's were'} dropped (output limit: ${LIMITS.outputLines.toLocaleString('en-US')} lines).`;
-}
 
 export function installConsole(ctx: WorkerContext): void {
   let indent = '';

@@ -22,7 +22,7 @@ import { channelStatus, mutexState, semaphoreCount } from '../core/sync-layouts.
 import { original } from '../core/context.ts';
 import { C, Control } from '../core/control.ts';
 import { RingReader, createRingBuffer, decodeRecord } from '../core/event-ring.ts';
-import { droppedLinesNotice } from './console-capture.ts';
+import { droppedLinesNotice } from '../core/output-notices.ts';
 import { findDeadlock, type LaneSnapshot, type ObjectSnapshot } from './hub/deadlock.ts';
 import { LaneCoalescer } from './hub/lane-coalescer.ts';
 

@@ -101,7 +101,11 @@ async function runTask(ctx: WorkerContext, init: TaskInit, messaging: { listenin
   ctx.send({ type: 'task-end', id: ctx.id, keepAlive });
 }
 
-/** The global postMessage / onmessage / addEventListener('message') of a task. */
+/**
+ * The global postMessage / onmessage / addEventListener('message') of a task.
+ * Its message events carry `data` and the transferred `ports`, as a Worker's
+ * do; a message that cannot be deserialised fires the global `messageerror`.
+ */
 function connectMessaging(ctx: WorkerContext, port: MessagePort): { listening(): boolean } {
   const target = new EventTarget();
   let handler: ((event: MessageEvent) => unknown) | null = null;
@@ -117,9 +121,13 @@ function connectMessaging(ctx: WorkerContext, port: MessagePort): { listening():
         ctx.emit({ k: 'console', t: ctx.now(), stream: 'system', text: describeProblem(parsed.ok ? 'unexpected job' : parsed.problem) });
         return;
       }
-      const message = new MessageEvent('message', { data: unpack(parsed.value.data) });
+      const message = new MessageEvent('message', { data: unpack(parsed.value.data), ports: [...event.ports] });
       handler?.call(globalThis, message);
       target.dispatchEvent(message);
+    };
+    port.onmessageerror = () => {
+      ctx.meter.touch();
+      globalThis.dispatchEvent(new MessageEvent('messageerror'));
     };
   };
   Object.defineProperty(globalThis, 'onmessage', {

@@ -37,7 +37,7 @@ export function transpile(source: string, modules: ModuleResolver): TranspileRes
     code = transform(source, {
       transforms: ['typescript'],
       disableESTransforms: true,
-      // Keep `import "x"` side effects and value imports exactly as written.
+      // Drop imports whose bindings are used only as types, as tsc does (`import "x"` always stays).
       keepUnusedImports: false,
     }).code;
   } catch (error) {

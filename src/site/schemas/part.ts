@@ -6,10 +6,7 @@ export const partSchema = z.object({
   title: z.string().min(1),
   /** One sentence saying what the part covers, for the course map. */
   summary: z.string().min(1),
-  /**
-   * What every lesson of the part needs from the browser; lessons add their own.
-   * Shown on the course map so readers know before they start.
-   */
+  /** What every lesson of the part needs from the browser; lessons add their own. */
   needs: z.array(z.enum(['workers', 'shared-memory', 'multiple-cores'])).default([]),
 });
 

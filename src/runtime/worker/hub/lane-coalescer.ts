@@ -26,11 +26,6 @@ export class LaneCoalescer {
     this.minMs = minMs;
   }
 
-  /** The lane's state as the page last heard it. */
-  get shown(): LaneChange | null {
-    return this.emitted;
-  }
-
   push(change: LaneChange): LaneChange[] {
     const out: LaneChange[] = [];
     if (this.pending && change.t - this.pending.t < this.minMs) {
