@@ -1,4 +1,4 @@
-import type { HubRequest, RingEvent } from '../../shared/protocol.ts';
+import type { HubRequest, RingEvent } from '../../shared/protocol/index.ts';
 import { Control } from './control.ts';
 import { RingWriter, encodeRecord } from './event-ring.ts';
 import { Meter } from './meter.ts';

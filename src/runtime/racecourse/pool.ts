@@ -1,4 +1,4 @@
-import { LIMITS, describeProblem, parseTaskToSpawner, type FnSource, type JobOutcome } from '../../shared/protocol.ts';
+import { LIMITS, describeProblem, parseTaskToSpawner, type FnSource, type JobOutcome } from '../../shared/protocol/index.ts';
 import { context, type WorkerContext } from '../core/context.ts';
 import { WorkerLimitError, fromErrorInfo } from '../core/errors.ts';
 import { describeFunction } from '../core/function-source.ts';
@@ -160,7 +160,7 @@ export class Pool {
     this.ctx.send(
       {
         type: 'spawn',
-        request: { id, name, parentId: this.ctx.id, t: this.ctx.now(), args: [], port: channel.port2, pool: this.id },
+        request: { id, name, t: this.ctx.now(), args: [], port: channel.port2, pool: this.id },
       },
       [channel.port2],
     );

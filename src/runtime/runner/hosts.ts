@@ -1,4 +1,4 @@
-import { parseHostReply, type DeadlockPolicy, type RunStart, type WorkerSource } from '../../shared/protocol.ts';
+import { parseHostReply, type DeadlockPolicy, type RunStart, type WorkerSource } from '../../shared/protocol/index.ts';
 import { frameBootstrap } from './frame-bootstrap.ts';
 
 /**

@@ -32,4 +32,4 @@ export type { Runner, RunHandle, RunOptions } from './runner.ts';
 export type { HostKind } from './default-host.ts';
 export { declaredTimeLimit, effectiveTimeLimit } from './time-limit.ts';
 export { TimingAccumulator } from '../../shared/timing.ts';
-export type * from '../../shared/protocol.ts';
+export type * from '../../shared/protocol/index.ts';

@@ -11,7 +11,7 @@ import {
   type RunResult,
   type RunnerRequest,
   type WireEvent,
-} from '../../shared/protocol.ts';
+} from '../../shared/protocol/index.ts';
 import { TimingAccumulator } from '../../shared/timing.ts';
 import { EventSequencer } from './event-sequencer.ts';
 import type { RunHost } from './hosts.ts';

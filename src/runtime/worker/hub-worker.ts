@@ -17,7 +17,7 @@ import {
   type TaskInit,
   type WaitRef,
   type WireEvent,
-} from '../../shared/protocol.ts';
+} from '../../shared/protocol/index.ts';
 import { channelStatus, mutexState, semaphoreCount } from '../core/sync-layouts.ts';
 import { original } from '../core/context.ts';
 import { C, Control } from '../core/control.ts';

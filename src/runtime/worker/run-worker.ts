@@ -7,7 +7,7 @@ import {
   type HubInit,
   type RunReport,
   type RunStart,
-} from '../../shared/protocol.ts';
+} from '../../shared/protocol/index.ts';
 import { describeUncaught, explainMissingImport, toErrorInfo } from '../core/errors.ts';
 import { racecourseExports } from '../racecourse/exports-table.ts';
 import { installConsole } from './console-capture.ts';

@@ -5,7 +5,7 @@ import {
   type ErrorInfo,
   type JobOutcome,
   type TaskInit,
-} from '../../shared/protocol.ts';
+} from '../../shared/protocol/index.ts';
 import { explainClosure, explainCloneError, explainMissingMethod, toErrorInfo, type FunctionHome } from '../core/errors.ts';
 import { compileFunction } from '../core/function-source.ts';
 import { racecourseExports } from '../racecourse/exports-table.ts';
