@@ -14,19 +14,18 @@ import {
   type RunErrorInfo,
   type RunReport,
   type SpawnRequest,
-  type SyncObjectKind,
   type TaskInit,
   type TypedPort,
-  type WaitRef,
   type WireEvent,
 } from '../../shared/protocol/index.ts';
-import { channelStatus, mutexState, semaphoreCount } from '../core/sync-layouts.ts';
 import { original } from '../core/context.ts';
 import { C, Control } from '../core/control.ts';
 import { RingReader, createRingBuffer, decodeRecord } from '../core/event-ring.ts';
 import { droppedLinesNotice } from './console-capture.ts';
-import { findDeadlock, type ObjectSnapshot } from './hub/deadlock.ts';
+import { findDeadlock } from './hub/deadlock.ts';
 import { LaneTable, type Lane } from './hub/lane-table.ts';
+import { SyncRegistry } from './hub/sync-registry.ts';
+import { TaskStarter } from './hub/task-starter.ts';
 
 /**
  * The hub: a worker of the run that never executes learner code, so its
@@ -49,12 +48,6 @@ interface LaneLink {
   port: MessagePort;
 }
 
-interface ObjectEntry {
-  kind: SyncObjectKind;
-  name: string;
-  sab: SharedArrayBuffer;
-}
-
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent) => void) | null;
 };
@@ -69,7 +62,7 @@ class Hub {
   private readonly control: Control;
   private readonly lanes = new LaneTable();
   private readonly links = new Map<number, LaneLink>();
-  private readonly objects = new Map<number, ObjectEntry>();
+  private readonly objects = new SyncRegistry();
   private readonly runner: TypedPort<RunReport>;
   private readonly mainPort: TypedPort<HubToMain>;
   private out: WireEvent[] = [];
@@ -81,8 +74,7 @@ class Hub {
   private lastDeadlockCheck = 0;
   private candidate: { key: string; since: number; doorbell: number } | null = null;
   private reportedDeadlock = '';
-  /** A task worker started ahead of need: spawn() hands it its task at once. */
-  private spare: Worker | null = null;
+  private readonly starter: TaskStarter;
 
   constructor(init: HubInit) {
     this.init = init;
@@ -97,25 +89,8 @@ class Hub {
       if (parsed.ok && parsed.value.type === 'stop-run') this.stopRun();
     };
     this.mainPort.send({ type: 'hub-ready' });
-    this.prepareSpare();
+    this.starter = new TaskStarter(init.task);
     void this.loop();
-  }
-
-  private prepareSpare(): void {
-    if (this.finished || this.spare) return;
-    try {
-      this.spare = new Worker(this.init.task.url, { type: this.init.task.type, name: 'racecourse task' });
-    } catch {
-      this.spare = null;
-    }
-  }
-
-  private takeWorker(): Worker {
-    const worker = this.spare ?? new Worker(this.init.task.url, { type: this.init.task.type, name: 'racecourse task' });
-    this.spare = null;
-    // The next spare starts once this task has its start message.
-    original.setTimeout(() => this.prepareSpare(), 0);
-    return worker;
   }
 
   private report(message: RunReport, transfer: Transferable[] = []): void {
@@ -147,7 +122,7 @@ class Hub {
       case 'terminate':
         return this.terminate(request.id, request.t, request.reason);
       case 'register':
-        this.objects.set(request.id, { kind: request.kind, name: request.name, sab: request.sab });
+        this.objects.register(request.id, request.kind, request.name, request.sab);
         return;
       case 'ring-overflow':
         this.drain(from);
@@ -185,7 +160,7 @@ class Hub {
     const channel = new MessageChannel();
     let worker: Worker;
     try {
-      worker = this.takeWorker();
+      worker = this.starter.take();
     } catch (error) {
       this.uncaught(`Could not start ${request.name}: ${String(error)}`, this.now());
       return;
@@ -277,7 +252,7 @@ class Hub {
         return;
       case 'state':
         lane.last = event;
-        this.laneState(lane, { t: event.t, state: event.state, on: this.describeWait(event.waits) });
+        this.laneState(lane, { t: event.t, state: event.state, on: this.objects.describeWait(event.waits, (id) => this.lanes.get(id)?.name) });
         return;
       case 'phase':
         this.lanes.phaseRecord(lane, event.phase);
@@ -303,29 +278,6 @@ class Hub {
 
   private laneState(lane: Lane, change: { t: number; state: LaneState; on?: string | undefined }): void {
     for (const event of this.lanes.state(lane, change)) this.emit(event);
-  }
-
-  private describeWait(waits: WaitRef[]): string | undefined {
-    const wait = waits.find((w) => w.kind !== 'sleep') ?? waits[0];
-    if (!wait) return undefined;
-    const object = wait.ref !== undefined ? this.objects.get(wait.ref) : undefined;
-    switch (wait.kind) {
-      case 'mutex':
-      case 'semaphore':
-        return object?.name ?? wait.kind;
-      case 'recv':
-        return `${object?.name ?? 'channel'} (recv)`;
-      case 'send':
-        return `${object?.name ?? 'channel'} (send)`;
-      case 'join':
-        return `join ${this.lanes.get(wait.ref ?? -1)?.name ?? 'task'}`;
-      case 'pool':
-        return 'pool results';
-      case 'atomics':
-        return 'Atomics.wait';
-      case 'sleep':
-        return 'sleep';
-    }
   }
 
   // ───────────── the loop ─────────────
@@ -415,16 +367,14 @@ class Hub {
       ...(outcome.error ? { error: outcome.error } : {}),
     });
     for (const lane of this.lanes.all()) if (lane.id !== 0) this.endWorker(lane);
-    this.spare?.terminate();
-    this.spare = null;
+    this.starter.close();
   }
 
   /** Stop, time limit or a new run: terminate every task (their parent must; see RunnerRequest). */
   private stopRun(): void {
     this.finished = true;
     for (const lane of this.lanes.all()) if (lane.id !== 0) this.endWorker(lane);
-    this.spare?.terminate();
-    this.spare = null;
+    this.starter.close();
     this.report({ type: 'stopped', runId: this.init.runId });
     self.close();
   }
@@ -432,8 +382,7 @@ class Hub {
   // ───────────── deadlocks ─────────────
 
   private checkDeadlock(): void {
-    const snapshot = this.snapshot();
-    const found = findDeadlock(snapshot);
+    const found = findDeadlock({ ...this.lanes.deadlockLanes(), objects: this.objects.snapshot() });
     if (!found) {
       this.candidate = null;
       this.reportedDeadlock = '';
@@ -455,21 +404,6 @@ class Hub {
       this.system(`${found.message} (Press Stop to end the run.)`, t);
       this.send();
     }
-  }
-
-  private snapshot() {
-    const objects = new Map<number, ObjectSnapshot>();
-    for (const [id, entry] of this.objects) {
-      if (entry.kind === 'mutex') {
-        const { owner, locked } = mutexState(entry.sab);
-        objects.set(id, { kind: 'mutex', name: entry.name, owner, locked });
-      } else if (entry.kind === 'semaphore') {
-        objects.set(id, { kind: 'semaphore', name: entry.name, available: semaphoreCount(entry.sab) });
-      } else {
-        objects.set(id, { kind: 'channel', name: entry.name, ...channelStatus(entry.sab) });
-      }
-    }
-    return { ...this.lanes.deadlockLanes(), objects };
   }
 }
 
