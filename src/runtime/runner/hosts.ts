@@ -1,4 +1,4 @@
-import { parseHostReply, type DeadlockPolicy, type RunStart, type WorkerSource } from '../../shared/protocol/index.ts';
+import { parseHostReply, typedPort, type DeadlockPolicy, type HostRequest, type RunStart, type WorkerSource } from '../../shared/protocol/index.ts';
 import { frameBootstrap } from './frame-bootstrap.ts';
 
 /**
@@ -74,7 +74,7 @@ export class DirectHost implements RunHost {
       event.preventDefault();
       request.onError(event.message || 'the run worker failed to load');
     };
-    worker.postMessage(runStart(request, this.sources), [request.port]);
+    typedPort<RunStart>(worker).send(runStart(request, this.sources), [request.port]);
     this.workers.set(request.runId, worker);
     return Promise.resolve();
   }
@@ -155,7 +155,7 @@ export class FrameHost implements RunHost {
     return this.ensure();
   }
 
-  private post(message: unknown, transfer: Transferable[] = []): void {
+  private post(message: HostRequest, transfer: Transferable[] = []): void {
     // The frame's origin is opaque: '*' is the only target origin that reaches it.
     this.frame?.contentWindow?.postMessage(message, '*', transfer);
   }
