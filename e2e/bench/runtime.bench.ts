@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import type { RunEvent, RunResult } from '../../src/shared/protocol.ts';
+import type { RunEvent, RunResult } from '../../src/shared/protocol/index.ts';
 
 /**
  * The runtime's figures, each beside its reference, measured in one run of

@@ -1,5 +1,5 @@
 import { test, expect } from '../fixtures.ts';
-import type { ConsoleEvent } from '../../src/shared/protocol.ts';
+import type { ConsoleEvent } from '../../src/shared/protocol/index.ts';
 import { finish, openHarness, run, start, states, system, waitForLine } from './harness.ts';
 
 /** Deadlocks: found within 2 s, the cycle named, waiting lanes shown, Stop still works. */

@@ -1,5 +1,5 @@
 import { test, expect } from '../fixtures.ts';
-import type { TaskEvent } from '../../src/shared/protocol.ts';
+import type { TaskEvent } from '../../src/shared/protocol/index.ts';
 import { finish, lines, openHarness, run, start, states, system, tasks, waitForLine } from './harness.ts';
 
 /** What a run reports, while it runs. */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { ConsoleEvent, RunEvent, RunResult, StateEvent, TaskEvent } from '../../src/shared/protocol.ts';
+import type { ConsoleEvent, RunEvent, RunResult, StateEvent, TaskEvent } from '../../src/shared/protocol/index.ts';
 
 /**
  * Drives the runtime through the harness page (/dev/runtime/). Waits are for

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import type { CDPSession } from '@playwright/test';
-import type { RunEvent } from '../../src/shared/protocol.ts';
+import type { RunEvent } from '../../src/shared/protocol/index.ts';
 
 /**
  * Memory exhaustion. A worker that exhausts memory takes its process

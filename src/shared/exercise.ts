@@ -1,4 +1,4 @@
-import type { EndState } from './protocol.ts';
+import type { EndState } from './protocol/index.ts';
 
 /**
  * How an exercise decides that the learner's code is right: a declarative

@@ -1,4 +1,4 @@
-import type { LaneState, RunEvent, RunTotals, WireEvent } from './protocol.ts';
+import type { LaneState, RunEvent, RunTotals, WireEvent } from './protocol/index.ts';
 
 /**
  * Totals of a run computed from its event stream alone, so the runner's

@@ -1,4 +1,4 @@
-import type { HubRequest, RingEvent } from '../../shared/protocol.ts';
+import { typedPort, type HubRequest, type RingEvent, type TypedPort } from '../../shared/protocol/index.ts';
 import { Control } from './control.ts';
 import { RingWriter, encodeRecord } from './event-ring.ts';
 import { Meter } from './meter.ts';
@@ -47,6 +47,7 @@ export class WorkerContext {
   private readonly ring: RingWriter;
   private offset: number | undefined;
   private readonly overflow: RingEvent[] = [];
+  private readonly hub: TypedPort<HubRequest>;
 
   constructor(init: ContextInit) {
     this.runId = init.runId;
@@ -55,6 +56,7 @@ export class WorkerContext {
     this.control = new Control(init.control);
     this.ring = new RingWriter(init.ring);
     this.hubPort = init.hubPort;
+    this.hub = typedPort(init.hubPort);
     this.snippet = init.snippet;
     if (init.snippet.startsWith(START_MARKER)) this.stackMapper.lineOneShift = START_MARKER.length;
     this.pageUrl = init.pageUrl;
@@ -100,7 +102,7 @@ export class WorkerContext {
   }
 
   send(request: HubRequest, transfer: Transferable[] = []): void {
-    this.hubPort.postMessage(request, transfer);
+    this.hub.send(request, transfer);
   }
 
   mapStack(stack: string): string {

@@ -1,4 +1,4 @@
-import { LIMITS } from '../../shared/protocol.ts';
+import { LIMITS } from '../../shared/protocol/index.ts';
 
 /**
  * The run-wide control block: one SharedArrayBuffer every worker of a run

@@ -1,4 +1,4 @@
-import type { ErrorInfo, RunErrorInfo } from '../../shared/protocol.ts';
+import type { ErrorInfo, RunErrorInfo } from '../../shared/protocol/index.ts';
 import { inspect } from './format.ts';
 import { snippetLocation } from './stack-map.ts';
 

@@ -1,4 +1,4 @@
-import type { FnSource } from '../../shared/protocol.ts';
+import type { FnSource } from '../../shared/protocol/index.ts';
 import { SNIPPET_FILE, locate } from './stack-map.ts';
 import type { FunctionHome } from './errors.ts';
 

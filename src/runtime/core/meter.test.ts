@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RingEvent } from '../../shared/protocol.ts';
+import type { RingEvent } from '../../shared/protocol/index.ts';
 import { Meter } from './meter.ts';
 
 function meter() {

@@ -1,4 +1,4 @@
-import type { LaneState, RingEvent, WaitRef } from '../../shared/protocol.ts';
+import type { LaneState, RingEvent, WaitRef } from '../../shared/protocol/index.ts';
 
 /**
  * The instrumentation of one worker: which state its lane is in, from the

@@ -1,4 +1,4 @@
-import { LIMITS } from '../../shared/protocol.ts';
+import { LIMITS } from '../../shared/protocol/index.ts';
 
 /**
  * The two `system` lines of the output cap, in one place: the workers print

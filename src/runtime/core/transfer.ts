@@ -1,4 +1,4 @@
-import type { SyncObjectKind } from '../../shared/protocol.ts';
+import type { SyncObjectKind } from '../../shared/protocol/index.ts';
 import { context, hasContext } from './context.ts';
 import { explainCloneError } from './errors.ts';
 

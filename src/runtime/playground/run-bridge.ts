@@ -4,7 +4,7 @@
  * totals. The totals come from the same TimingAccumulator the runner uses for
  * its final figures, so the live read-out and the end agree.
  */
-import type { EndState, RunEvent, RunResult } from '../../shared/protocol.ts';
+import type { EndState, RunEvent, RunResult } from '../../shared/protocol/index.ts';
 import { TimingAccumulator } from '../../shared/timing.ts';
 import { getRunner } from '../runner/index.ts';
 import type { OutputLine } from '../views/output-view.ts';

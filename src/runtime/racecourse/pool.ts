@@ -1,4 +1,12 @@
-import { LIMITS, describeProblem, parseTaskToSpawner, type FnSource, type JobOutcome } from '../../shared/protocol.ts';
+import {
+  LIMITS,
+  describeProblem,
+  parseTaskToSpawner,
+  typedPort,
+  type FnSource,
+  type JobOutcome,
+  type SpawnerToTask,
+} from '../../shared/protocol/index.ts';
 import { context, type WorkerContext } from '../core/context.ts';
 import { WorkerLimitError, fromErrorInfo } from '../core/errors.ts';
 import { describeFunction } from '../core/function-source.ts';
@@ -160,7 +168,7 @@ export class Pool {
     this.ctx.send(
       {
         type: 'spawn',
-        request: { id, name, parentId: this.ctx.id, t: this.ctx.now(), args: [], port: channel.port2, pool: this.id },
+        request: { id, name, t: this.ctx.now(), args: [], port: channel.port2, pool: this.id },
       },
       [channel.port2],
     );
@@ -183,7 +191,7 @@ export class Pool {
       const jobId = nextJobId++;
       worker.busy = true;
       this.inFlight.set(jobId, { job, worker });
-      worker.port.postMessage({ type: 'job', jobId, fn: job.fn, calls: job.calls });
+      typedPort<SpawnerToTask>(worker.port).send({ type: 'job', jobId, fn: job.fn, calls: job.calls });
     }
     if (this.drained && this.queue.length === 0 && this.inFlight.size === 0) {
       const drained = this.drained;

@@ -1,4 +1,4 @@
-import type { SyncObjectKind } from '../../shared/protocol.ts';
+import type { SyncObjectKind } from '../../shared/protocol/index.ts';
 import { context, hasContext, original } from '../core/context.ts';
 import { INSPECT } from '../core/format.ts';
 import { SHAREABLE, packedRecord, registerReviver, type PackedObject } from '../core/transfer.ts';
@@ -62,7 +62,7 @@ export abstract class SyncObject {
       const counter = kind === 'mutex' ? 'nextMutex' : kind === 'semaphore' ? 'nextSemaphore' : 'nextChannel';
       const number = ctx.control.nextNumber(counter);
       this.name = label ? `${kind} ${label}` : `${kind} #${number}`;
-      ctx.send({ type: 'register', kind, id: this.id, name: this.name, sab: this.sab, owner: ctx.id });
+      ctx.send({ type: 'register', kind, id: this.id, name: this.name, sab: this.sab });
     } else {
       this.id = ++localIds;
       this.name = label ? `${kind} ${label}` : `${kind} #${this.id}`;

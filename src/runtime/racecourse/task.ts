@@ -1,4 +1,4 @@
-import { LIMITS, parseTaskToSpawner, describeProblem, type ErrorInfo } from '../../shared/protocol.ts';
+import { LIMITS, parseTaskToSpawner, describeProblem, type ErrorInfo } from '../../shared/protocol/index.ts';
 import { context, type WorkerContext } from '../core/context.ts';
 import {
   TerminatedError,
@@ -170,7 +170,7 @@ export function spawn<A extends unknown[], R>(fn: (...args: A) => R, ...args: A)
     ctx.send(
       {
         type: 'spawn',
-        request: { id, name: `worker-${id}`, parentId: ctx.id, t: ctx.now(), fn: source, args: packed, port: channel.port2, pool: 0 },
+        request: { id, name: `worker-${id}`, t: ctx.now(), fn: source, args: packed, port: channel.port2, pool: 0 },
       },
       [channel.port2],
     );

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { WireEvent } from '../../shared/protocol.ts';
+import type { WireEvent } from '../../shared/protocol/index.ts';
 import { EventSequencer, type SequencerClock } from './event-sequencer.ts';
 
 function fakeClock() {

@@ -1,4 +1,4 @@
-import type { WireEvent } from '../../shared/protocol.ts';
+import type { WireEvent } from '../../shared/protocol/index.ts';
 
 /**
  * Puts events from different workers into time order before the page sees

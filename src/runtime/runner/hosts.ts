@@ -1,4 +1,4 @@
-import { parseHostReply, type DeadlockPolicy, type RunStart, type WorkerSource } from '../../shared/protocol.ts';
+import { parseHostReply, typedPort, type DeadlockPolicy, type HostRequest, type RunStart, type WorkerSource } from '../../shared/protocol/index.ts';
 import { frameBootstrap } from './frame-bootstrap.ts';
 
 /**
@@ -72,7 +72,7 @@ export class DirectHost implements RunHost {
       request.onError(event.message || 'the run worker failed to load');
     };
     const start: RunStart = { ...runStartWithoutSources(request), hub: this.sources.hub, task: this.sources.task };
-    worker.postMessage(start, [request.port]);
+    typedPort<RunStart>(worker).send(start, [request.port]);
     this.workers.set(request.runId, worker);
     return Promise.resolve();
   }
@@ -144,7 +144,7 @@ export class FrameHost implements RunHost {
     this.active.clear();
   }
 
-  private post(message: unknown, transfer: Transferable[] = []): void {
+  private post(message: HostRequest, transfer: Transferable[] = []): void {
     // The frame's origin is opaque: '*' is the only target origin that reaches it.
     this.frame?.contentWindow?.postMessage(message, '*', transfer);
   }

@@ -28,8 +28,6 @@ export function getRunner(): Runner {
   return pageRunner;
 }
 
+// Only what pages use; other types come from src/shared/protocol/events.ts.
 export type { Runner, RunHandle, RunOptions } from './runner.ts';
-export type { HostKind } from './default-host.ts';
-export { declaredTimeLimit, effectiveTimeLimit } from './time-limit.ts';
-export { TimingAccumulator } from '../../shared/timing.ts';
-export type * from '../../shared/protocol.ts';
+export type { RunEvent, RunResult } from '../../shared/protocol/index.ts';

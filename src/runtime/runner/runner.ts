@@ -11,7 +11,7 @@ import {
   type RunResult,
   type RunnerRequest,
   type WireEvent,
-} from '../../shared/protocol.ts';
+} from '../../shared/protocol/index.ts';
 import { TimingAccumulator } from '../../shared/timing.ts';
 import { droppedLinesNotice } from '../core/output-notices.ts';
 import { EventSequencer } from './event-sequencer.ts';

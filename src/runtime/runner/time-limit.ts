@@ -1,4 +1,4 @@
-import { LIMITS } from '../../shared/protocol.ts';
+import { LIMITS } from '../../shared/protocol/index.ts';
 
 /**
  * A snippet may declare its own time limit in a comment among its leading

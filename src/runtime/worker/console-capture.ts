@@ -1,4 +1,4 @@
-import { LIMITS, type Stream } from '../../shared/protocol.ts';
+import { LIMITS, type Stream } from '../../shared/protocol/index.ts';
 import type { WorkerContext } from '../core/context.ts';
 import { formatArgs } from '../core/format.ts';
 import { outputCapNotice } from '../core/output-notices.ts';

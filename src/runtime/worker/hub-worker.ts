@@ -1,30 +1,31 @@
 import {
   LIMITS,
-  MAIN_LANE,
   describeProblem,
   parseHubInit,
   parseHubRequest,
   parseRingEvent,
   parseRunnerRequest,
+  typedPort,
   type HubInit,
   type HubRequest,
+  type HubToMain,
   type LaneState,
   type RingEvent,
   type RunErrorInfo,
   type RunReport,
   type SpawnRequest,
-  type SyncObjectKind,
   type TaskInit,
-  type WaitRef,
+  type TypedPort,
   type WireEvent,
-} from '../../shared/protocol.ts';
-import { channelStatus, mutexState, semaphoreCount } from '../core/sync-layouts.ts';
+} from '../../shared/protocol/index.ts';
 import { original } from '../core/context.ts';
 import { C, Control } from '../core/control.ts';
 import { RingReader, createRingBuffer, decodeRecord } from '../core/event-ring.ts';
 import { droppedLinesNotice } from '../core/output-notices.ts';
-import { findDeadlock, type LaneSnapshot, type ObjectSnapshot } from './hub/deadlock.ts';
-import { LaneCoalescer } from './hub/lane-coalescer.ts';
+import { findDeadlock } from './hub/deadlock.ts';
+import { LaneTable, type Lane } from './hub/lane-table.ts';
+import { SyncRegistry } from './hub/sync-registry.ts';
+import { TaskStarter } from './hub/task-starter.ts';
 
 /**
  * The hub: a worker of the run that never executes learner code, so its
@@ -36,32 +37,19 @@ import { LaneCoalescer } from './hub/lane-coalescer.ts';
  * - decides when the run is done (the snippet's module has settled, nothing
  *   is pending in main, and no task's function is still running),
  * - watches for deadlocks and reports them within 2 seconds.
+ * The lanes' bookkeeping (phases, the end, the deadlock snapshot, state
+ * events) is hub/lane-table.ts; this file keeps the loop and the transport.
  */
 
-interface Lane {
-  id: number;
-  name: string;
+/** How the hub reaches a lane's worker. */
+interface LaneLink {
   reader: RingReader;
   worker: Worker | null;
   port: MessagePort;
-  pool: number;
-  /** The task's function has returned or thrown. */
-  fnDone: boolean;
-  /** Its worker is gone (or, for main, the run is over). */
-  ended: boolean;
-  coalescer: LaneCoalescer;
-  last: Extract<RingEvent, { k: 'state' }> | null;
-}
-
-interface ObjectEntry {
-  kind: SyncObjectKind;
-  name: string;
-  sab: SharedArrayBuffer;
 }
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent) => void) | null;
-  postMessage(message: unknown): void;
 };
 
 const DRAIN_GAP_MS = 8;
@@ -72,12 +60,13 @@ const DEADLOCK_STABLE_MS = 600;
 class Hub {
   private readonly init: HubInit;
   private readonly control: Control;
-  private readonly lanes = new Map<number, Lane>();
-  private readonly objects = new Map<number, ObjectEntry>();
-  private readonly unjoined = new Map<number, { text: string; error: RunErrorInfo }>();
+  private readonly lanes = new LaneTable();
+  private readonly links = new Map<number, LaneLink>();
+  private readonly objects = new SyncRegistry();
+  private readonly runner: TypedPort<RunReport>;
+  private readonly mainPort: TypedPort<HubToMain>;
   private out: WireEvent[] = [];
   private lastT = 0;
-  private mainQuiet = false;
   private quietToken = 0;
   private nextToken = 1;
   private finished = false;
@@ -85,54 +74,27 @@ class Hub {
   private lastDeadlockCheck = 0;
   private candidate: { key: string; since: number; doorbell: number } | null = null;
   private reportedDeadlock = '';
-  /** A task worker started ahead of need: spawn() hands it its task at once. */
-  private spare: Worker | null = null;
+  private readonly starter: TaskStarter;
 
   constructor(init: HubInit) {
     this.init = init;
     this.control = new Control(init.control);
-    const main: Lane = {
-      id: 0,
-      name: MAIN_LANE,
-      reader: new RingReader(init.mainRing),
-      worker: null,
-      port: init.mainPort,
-      pool: 0,
-      fnDone: false,
-      ended: false,
-      coalescer: new LaneCoalescer(),
-      last: null,
-    };
-    this.lanes.set(0, main);
+    this.runner = typedPort(init.runnerPort);
+    this.mainPort = typedPort(init.mainPort);
+    const main = this.lanes.main;
+    this.links.set(main.id, { reader: new RingReader(init.mainRing), worker: null, port: init.mainPort });
     init.mainPort.onmessage = (event: MessageEvent) => this.receive(main, event.data);
     init.runnerPort.onmessage = (event: MessageEvent) => {
       const parsed = parseRunnerRequest(event.data);
       if (parsed.ok && parsed.value.type === 'stop-run') this.stopRun();
     };
-    init.mainPort.postMessage({ type: 'hub-ready' });
-    this.prepareSpare();
+    this.mainPort.send({ type: 'hub-ready' });
+    this.starter = new TaskStarter(init.task);
     void this.loop();
   }
 
-  private prepareSpare(): void {
-    if (this.finished || this.spare) return;
-    try {
-      this.spare = new Worker(this.init.task.url, { type: this.init.task.type, name: 'racecourse task' });
-    } catch {
-      this.spare = null;
-    }
-  }
-
-  private takeWorker(): Worker {
-    const worker = this.spare ?? new Worker(this.init.task.url, { type: this.init.task.type, name: 'racecourse task' });
-    this.spare = null;
-    // The next spare starts once this task has its start message.
-    original.setTimeout(() => this.prepareSpare(), 0);
-    return worker;
-  }
-
   private report(message: RunReport, transfer: Transferable[] = []): void {
-    this.init.runnerPort.postMessage(message, transfer);
+    this.runner.send(message, transfer);
     this.lastSent = performance.now();
   }
 
@@ -160,7 +122,7 @@ class Hub {
       case 'terminate':
         return this.terminate(request.id, request.t, request.reason);
       case 'register':
-        this.objects.set(request.id, { kind: request.kind, name: request.name, sab: request.sab });
+        this.objects.register(request.id, request.kind, request.name, request.sab);
         return;
       case 'ring-overflow':
         this.drain(from);
@@ -168,15 +130,15 @@ class Hub {
         return;
       case 'task-end': {
         this.drain(from);
-        from.fnDone = true;
+        this.lanes.taskEnded(from, request.keepAlive);
         if (!request.keepAlive) this.endWorker(from);
         return;
       }
       case 'failure-unjoined':
-        this.unjoined.set(request.id, { text: request.text, error: request.error });
+        this.lanes.failureUnjoined(request.id, { text: request.text, error: request.error });
         return;
       case 'failure-joined':
-        this.unjoined.delete(request.id);
+        this.lanes.failureJoined(request.id);
         return;
       case 'quiet-reply':
         if (request.token === this.quietToken) {
@@ -198,28 +160,17 @@ class Hub {
     const channel = new MessageChannel();
     let worker: Worker;
     try {
-      worker = this.takeWorker();
+      worker = this.starter.take();
     } catch (error) {
       this.uncaught(`Could not start ${request.name}: ${String(error)}`, this.now());
       return;
     }
-    const lane: Lane = {
-      id: request.id,
-      name: request.name,
-      reader: new RingReader(ring),
-      worker,
-      port: channel.port1,
-      pool: request.pool,
-      fnDone: false,
-      ended: false,
-      coalescer: new LaneCoalescer(),
-      last: null,
-    };
-    this.lanes.set(lane.id, lane);
+    const lane = this.lanes.addTask(request.id, request.name, request.pool);
+    this.links.set(lane.id, { reader: new RingReader(ring), worker, port: channel.port1 });
     channel.port1.onmessage = (event: MessageEvent) => this.receive(lane, event.data);
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
-      if (!lane.ended) this.uncaught(`${lane.name} stopped: ${event.message || 'its worker failed to start'}`, this.now());
+      if (lane.phase !== 'ended') this.uncaught(`${lane.name} stopped: ${event.message || 'its worker failed to start'}`, this.now());
     };
     const init: TaskInit = {
       type: 'task-init',
@@ -236,7 +187,7 @@ class Hub {
       args: request.args,
       ...(request.fn ? { fn: request.fn } : {}),
     };
-    worker.postMessage(init, [channel.port2, request.port]);
+    typedPort<TaskInit>(worker).send(init, [channel.port2, request.port]);
     this.emit({
       type: 'task',
       t: request.t,
@@ -250,21 +201,20 @@ class Hub {
 
   private terminate(id: number, t: number, reason: 'terminate' | 'close'): void {
     const lane = this.lanes.get(id);
-    if (!lane || lane.ended) return;
+    if (!lane || lane.phase === 'ended') return;
     this.drain(lane);
-    const wasRunning = !lane.fnDone;
+    const wasRunning = this.lanes.isFunctionRunning(lane);
     this.endWorker(lane);
-    lane.fnDone = true;
     this.laneState(lane, { t, state: 'idle' });
     if (wasRunning || reason === 'close')
       this.emit({ type: 'task', t, task: lane.name, id, phase: reason === 'close' ? 'finished' : 'terminated' });
   }
 
   private endWorker(lane: Lane): void {
-    if (lane.ended) return;
-    lane.ended = true;
-    lane.worker?.terminate();
-    lane.port.close();
+    if (!this.lanes.end(lane)) return;
+    const link = this.links.get(lane.id);
+    link?.worker?.terminate();
+    link?.port.close();
     if (this.control.markEnded(lane.id)) this.control.releaseWorker();
   }
 
@@ -280,7 +230,9 @@ class Hub {
   }
 
   private drain(lane: Lane): void {
-    for (const bytes of lane.reader.drain()) {
+    const link = this.links.get(lane.id);
+    if (!link) return;
+    for (const bytes of link.reader.drain()) {
       let data: unknown;
       try {
         data = decodeRecord(bytes);
@@ -300,10 +252,10 @@ class Hub {
         return;
       case 'state':
         lane.last = event;
-        this.laneState(lane, { t: event.t, state: event.state, on: this.describeWait(event.waits) });
+        this.laneState(lane, { t: event.t, state: event.state, on: this.objects.describeWait(event.waits, (id) => this.lanes.get(id)?.name) });
         return;
       case 'phase':
-        if (event.phase !== 'started') lane.fnDone = true;
+        this.lanes.phaseRecord(lane, event.phase);
         this.emit({
           type: 'task',
           t: event.t,
@@ -314,7 +266,7 @@ class Hub {
         });
         return;
       case 'quiet':
-        if (lane.id === 0) this.mainQuiet = event.quiet;
+        if (lane.id === 0) this.lanes.setMainQuiet(event.quiet);
         if (event.t > this.lastT) this.lastT = event.t;
         return;
       case 'uncaught':
@@ -325,32 +277,7 @@ class Hub {
   }
 
   private laneState(lane: Lane, change: { t: number; state: LaneState; on?: string | undefined }): void {
-    const { on, ...rest } = change;
-    for (const shown of lane.coalescer.push(on ? { ...rest, on } : rest))
-      this.emit({ type: 'state', t: shown.t, task: lane.name, state: shown.state, ...(shown.on ? { on: shown.on } : {}) });
-  }
-
-  private describeWait(waits: WaitRef[]): string | undefined {
-    const wait = waits.find((w) => w.kind !== 'sleep') ?? waits[0];
-    if (!wait) return undefined;
-    const object = wait.ref !== undefined ? this.objects.get(wait.ref) : undefined;
-    switch (wait.kind) {
-      case 'mutex':
-      case 'semaphore':
-        return object?.name ?? wait.kind;
-      case 'recv':
-        return `${object?.name ?? 'channel'} (recv)`;
-      case 'send':
-        return `${object?.name ?? 'channel'} (send)`;
-      case 'join':
-        return `join ${this.lanes.get(wait.ref ?? -1)?.name ?? 'task'}`;
-      case 'pool':
-        return 'pool results';
-      case 'atomics':
-        return 'Atomics.wait';
-      case 'sleep':
-        return 'sleep';
-    }
+    for (const event of this.lanes.state(lane, change)) this.emit(event);
   }
 
   // ───────────── the loop ─────────────
@@ -377,16 +304,13 @@ class Hub {
 
   /** Drain every ring, forward, and check for the end and for deadlocks. */
   private pump(): void {
-    for (const lane of this.lanes.values()) this.drain(lane);
+    for (const lane of this.lanes.all()) this.drain(lane);
     if (this.finished) return;
-    const t = this.now();
-    for (const lane of this.lanes.values())
-      for (const shown of lane.coalescer.flush(t))
-        this.emit({ type: 'state', t: shown.t, task: lane.name, state: shown.state, ...(shown.on ? { on: shown.on } : {}) });
+    for (const event of this.lanes.flush(this.now())) this.emit(event);
     this.send();
     if (this.canEnd() && this.quietToken === 0) {
       this.quietToken = this.nextToken++;
-      this.init.mainPort.postMessage({ type: 'quiet-check', token: this.quietToken });
+      this.mainPort.send({ type: 'quiet-check', token: this.quietToken });
     }
     if (performance.now() - this.lastDeadlockCheck >= DEADLOCK_CHECK_MS) {
       this.lastDeadlockCheck = performance.now();
@@ -414,9 +338,7 @@ class Hub {
 
   /** Main is quiet and no task's function is still running (pool workers and finished listeners don't count). */
   private canEnd(): boolean {
-    if (!this.mainQuiet || this.finished) return false;
-    for (const lane of this.lanes.values()) if (lane.id !== 0 && lane.pool === 0 && !lane.fnDone && !lane.ended) return false;
-    return true;
+    return !this.finished && this.lanes.isRunDone();
   }
 
   private uncaught(text: string, t: number): void {
@@ -426,37 +348,33 @@ class Hub {
 
   private finish(state: 'done' | 'error', error?: RunErrorInfo): void {
     if (this.finished) return;
-    for (const lane of this.lanes.values()) this.drain(lane);
+    for (const lane of this.lanes.all()) this.drain(lane);
     this.finished = true;
-    let endError = error;
-    if (state === 'done' && this.unjoined.size > 0) {
-      for (const failure of this.unjoined.values()) this.system(failure.text, this.lastT);
-      endError = [...this.unjoined.values()][0]?.error;
-      state = 'error';
-    }
+    const outcome = this.lanes.outcome(state, error);
+    for (const notice of outcome.notices) this.system(notice, this.lastT);
     const t = this.lastT;
-    for (const lane of this.lanes.values()) {
-      for (const shown of lane.coalescer.flush(t, true))
-        this.emit({ type: 'state', t: shown.t, task: lane.name, state: shown.state, ...(shown.on ? { on: shown.on } : {}) });
-    }
+    for (const event of this.lanes.flush(t, true)) this.emit(event);
     const dropped = this.droppedLines();
     if (dropped > 0) this.system(droppedLinesNotice(dropped), t);
     this.send();
-    let lingering = 0;
-    for (const lane of this.lanes.values())
-      if (!lane.ended && lane.last && lane.last.state !== 'idle' && (lane.id === 0 || !lane.fnDone || lane.pool > 0)) lingering++;
-    this.report({ type: 'end', runId: this.init.runId, state, t, lingering, ...(endError ? { error: endError } : {}) });
-    for (const lane of this.lanes.values()) if (lane.id !== 0) this.endWorker(lane);
-    this.spare?.terminate();
-    this.spare = null;
+    const lingering = this.lanes.lingering();
+    this.report({
+      type: 'end',
+      runId: this.init.runId,
+      state: outcome.state,
+      t,
+      lingering,
+      ...(outcome.error ? { error: outcome.error } : {}),
+    });
+    for (const lane of this.lanes.all()) if (lane.id !== 0) this.endWorker(lane);
+    this.starter.close();
   }
 
   /** Stop, time limit or a new run: terminate every task (their parent must; see RunnerRequest). */
   private stopRun(): void {
     this.finished = true;
-    for (const lane of this.lanes.values()) if (lane.id !== 0) this.endWorker(lane);
-    this.spare?.terminate();
-    this.spare = null;
+    for (const lane of this.lanes.all()) if (lane.id !== 0) this.endWorker(lane);
+    this.starter.close();
     this.report({ type: 'stopped', runId: this.init.runId });
     self.close();
   }
@@ -464,8 +382,7 @@ class Hub {
   // ───────────── deadlocks ─────────────
 
   private checkDeadlock(): void {
-    const snapshot = this.snapshot();
-    const found = findDeadlock(snapshot);
+    const found = findDeadlock({ ...this.lanes.deadlockLanes(), objects: this.objects.snapshot() });
     if (!found) {
       this.candidate = null;
       this.reportedDeadlock = '';
@@ -487,41 +404,6 @@ class Hub {
       this.system(`${found.message} (Press Stop to end the run.)`, t);
       this.send();
     }
-  }
-
-  private snapshot() {
-    const lanes: LaneSnapshot[] = [];
-    const liveTasks = new Set<number>();
-    const pools = new Map<number, number[]>();
-    for (const lane of this.lanes.values()) {
-      if (lane.id !== 0 && !lane.ended && !lane.fnDone) liveTasks.add(lane.id);
-      if (lane.pool) pools.set(lane.pool, [...(pools.get(lane.pool) ?? []), lane.id]);
-      const live = lane.id === 0 ? !this.mainQuiet : !lane.ended && (!lane.fnDone || lane.pool > 0);
-      if (!live) continue;
-      const last = lane.last;
-      const state = last?.state ?? 'running';
-      if (lane.pool > 0 && state === 'idle') continue;
-      lanes.push({
-        id: lane.id,
-        name: lane.name,
-        state,
-        waits: last?.waits ?? [],
-        holds: last?.holds ?? [],
-        wakeable: last?.wakeable ?? true,
-      });
-    }
-    const objects = new Map<number, ObjectSnapshot>();
-    for (const [id, entry] of this.objects) {
-      if (entry.kind === 'mutex') {
-        const { owner, locked } = mutexState(entry.sab);
-        objects.set(id, { kind: 'mutex', name: entry.name, owner, locked });
-      } else if (entry.kind === 'semaphore') {
-        objects.set(id, { kind: 'semaphore', name: entry.name, available: semaphoreCount(entry.sab) });
-      } else {
-        objects.set(id, { kind: 'channel', name: entry.name, ...channelStatus(entry.sab) });
-      }
-    }
-    return { lanes, objects, liveTasks, pools };
   }
 }
 

@@ -7,7 +7,8 @@ import {
   type HubInit,
   type RunReport,
   type RunStart,
-} from '../../shared/protocol.ts';
+  typedPort,
+} from '../../shared/protocol/index.ts';
 import { describeUncaught, explainMissingImport, toErrorInfo } from '../core/errors.ts';
 import { racecourseExports } from '../racecourse/exports-table.ts';
 import { installConsole } from './console-capture.ts';
@@ -55,7 +56,8 @@ const importModule = (url: string): Promise<unknown> => import(/* @vite-ignore *
 
 async function run(start: RunStart): Promise<void> {
   const port = start.port;
-  const report = (message: RunReport) => port.postMessage(message);
+  const runner = typedPort<RunReport>(port);
+  const report = (message: RunReport) => runner.send(message);
   // Until the hub takes the port over, a stop finds no tasks to end.
   port.onmessage = (event: MessageEvent) => {
     const parsed = parseRunnerRequest(event.data);
@@ -117,7 +119,7 @@ async function run(start: RunStart): Promise<void> {
     deadlock: start.deadlock,
   };
   port.onmessage = null;
-  hub.postMessage(init, [hubChannel.port2, port]);
+  typedPort<HubInit>(hub).send(init, [hubChannel.port2, port]);
   await ready;
   // From here on the hub reports to the runner (and keeps it posted that we are alive).
   original.clearInterval(alive);

@@ -5,7 +5,9 @@ import {
   type ErrorInfo,
   type JobOutcome,
   type TaskInit,
-} from '../../shared/protocol.ts';
+  type TaskToSpawner,
+  typedPort,
+} from '../../shared/protocol/index.ts';
 import { explainClosure, explainCloneError, explainMissingMethod, toErrorInfo, type FunctionHome } from '../core/errors.ts';
 import { compileFunction } from '../core/function-source.ts';
 import { racecourseExports } from '../racecourse/exports-table.ts';
@@ -87,15 +89,16 @@ async function runTask(ctx: WorkerContext, init: TaskInit, messaging: { listenin
     ...(result.ok ? {} : { error: `${result.error.name}: ${result.error.message}` }),
   });
   ctx.meter.finish();
+  const spawner = typedPort<TaskToSpawner>(init.spawnerPort);
   if (result.ok) {
     try {
-      init.spawnerPort.postMessage({ type: 'result', ok: true, value: pack(result.value) });
+      spawner.send({ type: 'result', ok: true, value: pack(result.value) });
     } catch (error) {
       const explained = explainCloneError(error, 'Return values of spawned functions');
-      init.spawnerPort.postMessage({ type: 'result', ok: false, error: errorInfo(ctx, explained, 'spawn') });
+      spawner.send({ type: 'result', ok: false, error: errorInfo(ctx, explained, 'spawn') });
     }
   } else {
-    init.spawnerPort.postMessage({ type: 'result', ok: false, error: result.error });
+    spawner.send({ type: 'result', ok: false, error: result.error });
   }
   ctx.flushOverflow();
   ctx.send({ type: 'task-end', id: ctx.id, keepAlive });
@@ -194,7 +197,7 @@ function servePool(ctx: WorkerContext, port: MessagePort): void {
       }
     }
     try {
-      port.postMessage({ type: 'job-result', jobId: job.jobId, results });
+      typedPort<TaskToSpawner>(port).send({ type: 'job-result', jobId: job.jobId, results });
     } catch {
       // Some value cannot be copied back: find which, and say why, call by call.
       const checked = results.map((outcome): JobOutcome => {
@@ -206,7 +209,7 @@ function servePool(ctx: WorkerContext, port: MessagePort): void {
           return { ok: false, error: errorInfo(ctx, explainCloneError(error, 'Return values of Pool functions'), 'pool') };
         }
       });
-      port.postMessage({ type: 'job-result', jobId: job.jobId, results: checked });
+      typedPort<TaskToSpawner>(port).send({ type: 'job-result', jobId: job.jobId, results: checked });
     }
   };
 }

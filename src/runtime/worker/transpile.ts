@@ -1,6 +1,6 @@
 import { parse } from 'acorn';
 import { transform } from 'sucrase';
-import type { RunErrorInfo } from '../../shared/protocol.ts';
+import type { RunErrorInfo } from '../../shared/protocol/index.ts';
 
 /**
  * Snippet source → runnable module code, or an error that names line and

@@ -1,4 +1,4 @@
-import { parseFetchReply } from '../../shared/protocol.ts';
+import { parseFetchReply } from '../../shared/protocol/index.ts';
 import {
   describeUncaught,
   explainClosure,

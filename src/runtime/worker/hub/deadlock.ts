@@ -1,4 +1,4 @@
-import type { LaneState, SyncObjectKind, WaitRef } from '../../../shared/protocol.ts';
+import type { LaneState, SyncObjectKind, WaitRef } from '../../../shared/protocol/index.ts';
 
 /**
  * Deadlock detection over a snapshot of the run: every live lane's last

@@ -1,4 +1,4 @@
-import type { LaneState } from '../../../shared/protocol.ts';
+import type { LaneState } from '../../../shared/protocol/index.ts';
 
 /**
  * Merges a lane's state changes before they reach the page: a segment

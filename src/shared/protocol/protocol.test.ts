@@ -10,7 +10,7 @@ import {
   parseTaskToSpawner,
   type RunReport,
   type TaskToSpawner,
-} from './protocol.ts';
+} from './index.ts';
 
 /** Sends `message` over a real MessageChannel and returns what arrives (ports, SABs and all). */
 function roundTrip(message: unknown, transfer: Transferable[] = []): Promise<unknown> {
