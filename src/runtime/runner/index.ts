@@ -3,7 +3,9 @@
  *
  *     import { createRunner } from '../runtime/runner/index.ts';
  *     const runner = createRunner();
- *     const run = runner.run(code, { onEvent: (event) => … });
+ *     const run = runner.run(code);
+ *     run.subscribe((event) => …);     // every event so far, then each as it happens
+ *     run.totals;                      // wall / active time, workers, utilisation, kept current
  *     const result = await run.done;   // { state: 'done' | 'error' | 'stopped' | 'timeout', totals, … }
  *     run.stop();
  */
@@ -29,6 +31,7 @@ export function getRunner(): Runner {
 }
 
 export type { Runner, RunHandle, RunOptions } from './runner.ts';
+export type { RunEventListener } from './run-stream.ts';
 export type { HostKind } from './default-host.ts';
 export { declaredTimeLimit, effectiveTimeLimit } from './time-limit.ts';
 export { TimingAccumulator } from '../../shared/timing.ts';
