@@ -103,6 +103,7 @@ class Run implements RunHandle {
   private droppedLines = 0;
   private ended = false;
   private lastHeard = 0;
+  private launchedAt = 0;
   private limitTimer: ReturnType<typeof setTimeout> | null = null;
   private watchdog: ReturnType<typeof setInterval> | null = null;
 
@@ -122,11 +123,13 @@ class Run implements RunHandle {
     return this.stream.subscribe(listener);
   }
 
+  /** While running, wall time counts from Run (it moves while the run boots too); the final one from the snippet's start. */
   get totals(): RunTotals {
-    return this.finalTotals ?? this.timing.totals(this.elapsed());
+    return this.finalTotals ?? this.timing.totals(Math.max(this.elapsed(), performance.now() - this.launchedAt));
   }
 
   launch(): void {
+    this.launchedAt = performance.now();
     this.publish({ type: 'run', seq: this.seq++, t: 0, runId: this.id, timeLimitMs: this.timeLimitMs });
     this.lastHeard = performance.now();
     // Until the run's first word, allow for the host and worker to boot.
