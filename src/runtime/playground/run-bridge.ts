@@ -16,7 +16,7 @@ export interface RunViews {
 }
 
 /** Subscribes `views` to `run` until it ends; resolves with the run's result once every line is out. */
-export function feedViews(run: RunHandle, views: RunViews): Promise<RunResult> {
+export async function feedViews(run: RunHandle, views: RunViews): Promise<RunResult> {
   let pending: ConsoleEvent[] = [];
   let frame = 0;
   let finished = false;
@@ -37,13 +37,12 @@ export function feedViews(run: RunHandle, views: RunViews): Promise<RunResult> {
     if (!frame && !finished) frame = requestAnimationFrame(flush);
   });
 
-  return run.done.then((result) => {
-    finished = true;
-    unsubscribe();
-    cancelAnimationFrame(frame);
-    frame = 0;
-    if (pending.length > 0) views.output(pending);
-    pending = [];
-    return result;
-  });
+  const result = await run.done;
+  finished = true;
+  unsubscribe();
+  cancelAnimationFrame(frame);
+  frame = 0;
+  if (pending.length > 0) views.output(pending);
+  pending = [];
+  return result;
 }
