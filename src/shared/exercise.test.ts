@@ -12,6 +12,7 @@ const run = (last: string, extra: Partial<RunEvidence> = {}): RunEvidence => ({
   wallMs: 100,
   activeMs: 150,
   workers: 3,
+  utilization: 1.5,
   ...extra,
 });
 

@@ -1,4 +1,4 @@
-import type { EndState } from './protocol/index.ts';
+import type { EndState, RunTotals } from './protocol/index.ts';
 
 /**
  * How an exercise decides that the learner's code is right: a declarative
@@ -26,14 +26,11 @@ export interface ExerciseCheck {
   minWorkers?: number;
 }
 
-/** What the check sees of one run. */
-export interface RunEvidence {
+/** What the check sees of one run: its end state, its output and its totals (as the runner computed them). */
+export interface RunEvidence extends RunTotals {
   state: EndState;
   /** Every output line, in order, with its stream. */
   lines: { stream: string; text: string }[];
-  wallMs: number;
-  activeMs: number;
-  workers: number;
 }
 
 export interface CheckVerdict {
@@ -72,7 +69,7 @@ export function checkRun(check: ExerciseCheck, run: RunEvidence): string[] {
   for (const needle of check.excludes ?? []) {
     if (text.includes(needle)) reasons.push(`The output still says "${needle}".`);
   }
-  const utilization = run.wallMs > 0 ? run.activeMs / run.wallMs : 0;
+  const { utilization } = run;
   if (check.minUtilization !== undefined && utilization < check.minUtilization) {
     reasons.push(`Utilisation was ${utilization.toFixed(2)}, below the ${check.minUtilization} the exercise asks for.`);
   }

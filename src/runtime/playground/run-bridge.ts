@@ -1,94 +1,48 @@
 /**
- * Turns the runner's event stream into the calls the playground's views
- * need: output lines in batches, lane state changes, task ends, and live
- * totals. The totals come from the same TimingAccumulator the runner uses for
- * its final figures, so the live read-out and the end agree.
+ * Feeds one run's event stream to the playground's views, paced to the
+ * screen: output lines in one batch a frame, lane and task events as they
+ * come, and the run's own live totals once a frame. It computes nothing of
+ * its own: events and totals are the runner's, so the live read-out and the
+ * end agree.
  */
-import type { EndState, RunEvent, RunResult } from '../../shared/protocol/index.ts';
-import { TimingAccumulator } from '../../shared/timing.ts';
-import { getRunner } from '../runner/index.ts';
-import type { OutputLine } from '../views/output-view.ts';
-import type { TaskState } from '../views/timeline-model.ts';
-import type { Timing } from '../views/timing-view.ts';
+import type { ConsoleEvent, RunResult, RunTotals, StateEvent, TaskEvent } from '../../shared/protocol/index.ts';
+import type { RunHandle } from '../runner/index.ts';
 
-export type { EndState };
-
-export interface RunListener {
-  output(lines: OutputLine[]): void;
-  taskState(task: string, state: TaskState | 'idle', atMs: number): void;
-  taskEnded(task: string, atMs: number): void;
-  /** Live totals, at most once a frame while the run goes on. */
-  timing(timing: Timing): void;
+export interface RunViews {
+  output(lines: readonly ConsoleEvent[]): void;
+  lane(event: StateEvent | TaskEvent): void;
+  /** Once a frame while the run goes on, with its current totals: the moment to draw. */
+  frame(totals: RunTotals): void;
 }
 
-export interface RunOutcome {
-  state: EndState;
-  timing: Timing;
-  result: RunResult;
-}
-
-export interface RunHandle {
-  done: Promise<RunOutcome>;
-  stop(): void;
-}
-
-export function startRun(code: string, listener: RunListener): RunHandle {
-  const accumulator = new TimingAccumulator();
-  let pending: OutputLine[] = [];
-  let lastEventT = 0;
-  let startedAt: number | undefined;
+/** Subscribes `views` to `run` until it ends; resolves with the run's result once every line is out. */
+export async function feedViews(run: RunHandle, views: RunViews): Promise<RunResult> {
+  let pending: ConsoleEvent[] = [];
   let frame = 0;
   let finished = false;
-
-  /** Wall time keeps moving between events (a busy loop sends none). */
-  const liveT = (): number =>
-    startedAt === undefined ? lastEventT : Math.max(lastEventT, performance.now() - startedAt);
 
   const flush = (): void => {
     frame = 0;
     if (pending.length > 0) {
-      listener.output(pending);
+      views.output(pending);
       pending = [];
     }
-    const totals = accumulator.totals(liveT());
-    listener.timing({ wallMs: totals.wallMs, activeMs: totals.activeMs, workers: totals.workers });
+    views.frame(run.totals);
     if (!finished) frame = requestAnimationFrame(flush);
   };
 
-  const onEvent = (event: RunEvent): void => {
-    lastEventT = Math.max(lastEventT, event.t);
-    switch (event.type) {
-      case 'run':
-        startedAt = performance.now() - event.t;
-        break;
-      case 'console':
-        pending.push({ stream: event.stream, text: event.text, timeMs: event.t });
-        break;
-      case 'state':
-        accumulator.add(event);
-        listener.taskState(event.task, event.state, event.t);
-        break;
-      case 'task':
-        accumulator.add(event);
-        if (event.phase === 'finished' || event.phase === 'failed' || event.phase === 'terminated') {
-          listener.taskEnded(event.task, event.t);
-        }
-        break;
-      case 'end':
-        break;
-    }
+  const unsubscribe = run.subscribe((event) => {
+    if (event.type === 'console') pending.push(event);
+    else if (event.type === 'state' || event.type === 'task') views.lane(event);
     if (!frame && !finished) frame = requestAnimationFrame(flush);
-  };
-
-  const run = getRunner().run(code, { onEvent });
-  const done = run.done.then((result): RunOutcome => {
-    finished = true;
-    cancelAnimationFrame(frame);
-    frame = 0;
-    if (pending.length > 0) listener.output(pending);
-    pending = [];
-    const { wallMs, activeMs, workers } = result.totals;
-    return { state: result.state, timing: { wallMs, activeMs, workers }, result };
   });
-  return { done, stop: () => run.stop() };
+
+  const result = await run.done;
+  finished = true;
+  unsubscribe();
+  cancelAnimationFrame(frame);
+  frame = 0;
+  if (pending.length > 0) views.output(pending);
+  pending = [];
+  return result;
 }

@@ -3,7 +3,9 @@
  *
  *     import { createRunner } from '../runtime/runner/index.ts';
  *     const runner = createRunner();
- *     const run = runner.run(code, { onEvent: (event) => … });
+ *     const run = runner.run(code);
+ *     run.subscribe((event) => …);     // every event so far, then each as it happens
+ *     run.totals;                      // wall / active time, workers, utilisation, kept current
  *     const result = await run.done;   // { state: 'done' | 'error' | 'stopped' | 'timeout', totals, … }
  *     run.stop();
  */
@@ -31,3 +33,4 @@ export function getRunner(): Runner {
 // Only what pages use; other types come from src/shared/protocol/events.ts.
 export type { Runner, RunHandle, RunOptions } from './runner.ts';
 export type { RunEvent, RunResult } from '../../shared/protocol/index.ts';
+export type { RunEventListener } from './run-stream.ts';

@@ -4,17 +4,18 @@ import {
   parseRunReport,
   type DeadlockPolicy,
   type EndState,
-  type FetchReply,
-  type FetchRequest,
   type RunErrorInfo,
   type RunEvent,
   type RunResult,
+  type RunTotals,
   type RunnerRequest,
   type WireEvent,
 } from '../../shared/protocol/index.ts';
 import { TimingAccumulator } from '../../shared/timing.ts';
 import { droppedLinesNotice } from '../core/output-notices.ts';
 import { EventSequencer } from './event-sequencer.ts';
+import { fetchForRun } from './fetch-proxy.ts';
+import { RunStream, type RunEventListener } from './run-stream.ts';
 import type { RunHost } from './hosts.ts';
 import { effectiveTimeLimit } from './time-limit.ts';
 
@@ -29,8 +30,8 @@ import { effectiveTimeLimit } from './time-limit.ts';
 export interface RunOptions {
   /** Overrides the snippet's `// @time-limit …` and the 10 s default. */
   timeLimitMs?: number;
-  /** Every event of the run, in time order, as it happens. */
-  onEvent?: (event: RunEvent) => void;
+  /** Every event of the run, in time order, as it happens (the same as `subscribe` at once). */
+  onEvent?: RunEventListener;
   /** What a detected deadlock does: end the run as `error` (default), or only report it and wait for Stop. */
   deadlock?: DeadlockPolicy;
 }
@@ -42,6 +43,10 @@ export interface RunHandle {
   readonly done: Promise<RunResult>;
   /** Ends the run now (state `stopped`); a no-op once it has ended. */
   stop(): void;
+  /** Every numbered event so far (from `run` on), then each as it happens; returns the way to unsubscribe. */
+  subscribe(listener: RunEventListener): () => void;
+  /** Wall / active time, workers, utilisation: current while the run goes on, final once it has ended. */
+  readonly totals: RunTotals;
 }
 
 export interface Runner {
@@ -90,6 +95,8 @@ class Run implements RunHandle {
   private readonly host: RunHost;
   private readonly channel = new MessageChannel();
   private readonly timing = new TimingAccumulator();
+  private readonly stream = new RunStream();
+  private finalTotals: RunTotals | null = null;
   private readonly sequencer: EventSequencer;
   private seq = 0;
   private lastT = 0;
@@ -97,6 +104,7 @@ class Run implements RunHandle {
   private droppedLines = 0;
   private ended = false;
   private lastHeard = 0;
+  private launchedAt = 0;
   private limitTimer: ReturnType<typeof setTimeout> | null = null;
   private watchdog: ReturnType<typeof setInterval> | null = null;
 
@@ -109,9 +117,20 @@ class Run implements RunHandle {
     this.done = new Promise((resolve) => (this.resolve = resolve));
     this.sequencer = new EventSequencer((events) => events.forEach((event) => this.deliver(event)));
     this.channel.port1.onmessage = (event: MessageEvent) => this.receive(event.data);
+    if (options.onEvent) this.stream.subscribe(options.onEvent);
+  }
+
+  subscribe(listener: RunEventListener): () => void {
+    return this.stream.subscribe(listener);
+  }
+
+  /** While running, wall time counts from Run (it moves while the run boots too); the final one from the snippet's start. */
+  get totals(): RunTotals {
+    return this.finalTotals ?? this.timing.totals(Math.max(this.elapsed(), performance.now() - this.launchedAt));
   }
 
   launch(): void {
+    this.launchedAt = performance.now();
     this.publish({ type: 'run', seq: this.seq++, t: 0, runId: this.id, timeLimitMs: this.timeLimitMs });
     this.lastHeard = performance.now();
     // Until the run's first word, allow for the host and worker to boot.
@@ -165,7 +184,7 @@ class Run implements RunHandle {
       case 'alive':
         return;
       case 'fetch':
-        void this.fetchFor(report.request, report.reply);
+        void fetchForRun(report.request, report.reply);
         return;
       case 'end':
         // Workers still busy or blocked at the end would linger: end them by force.
@@ -183,14 +202,7 @@ class Run implements RunHandle {
   }
 
   private publish(event: RunEvent): void {
-    try {
-      this.options.onEvent?.(event);
-    } catch (error) {
-      // A listener's bug must not break the run.
-      setTimeout(() => {
-        throw error;
-      });
-    }
+    this.stream.publish(event);
   }
 
   /** Milliseconds since the snippet started, by the page's clock. */
@@ -238,6 +250,7 @@ class Run implements RunHandle {
     this.sequencer.flushAll();
     const finalT = Math.max(endT, state === 'done' || state === 'error' ? 0 : this.lastT);
     const totals = this.timing.totals(finalT);
+    this.finalTotals = totals;
     this.publish({ type: 'end', seq: this.seq++, t: finalT, state, totals });
     const base = { runId: this.id, totals };
     this.resolve(
@@ -279,35 +292,6 @@ class Run implements RunHandle {
     this.host.stop(this.id, force);
     this.channel.port1.onmessage = null;
     this.channel.port1.close();
-  }
-
-  /** Same-origin fetch on behalf of the run (its frame has an opaque origin). */
-  private async fetchFor(request: FetchRequest, reply: MessagePort): Promise<void> {
-    let answer: FetchReply;
-    const transfer: Transferable[] = [];
-    try {
-      const url = new URL(request.url);
-      if (url.origin !== location.origin) throw new Error('only same-origin URLs can be fetched from a snippet');
-      const response = await fetch(url, {
-        method: request.method,
-        headers: request.headers,
-        ...(request.body ? { body: request.body } : {}),
-      });
-      const body = await response.arrayBuffer();
-      transfer.push(body);
-      answer = {
-        type: 'fetch-reply',
-        ok: true,
-        status: response.status,
-        statusText: response.statusText,
-        headers: [...response.headers],
-        body,
-      };
-    } catch (error) {
-      answer = { type: 'fetch-reply', ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-    reply.postMessage(answer, transfer);
-    reply.close();
   }
 }
 

@@ -1,11 +1,12 @@
-import { formatMs, utilisation, type Timing } from './timing-view.ts';
+import type { RunTotals } from '../../shared/protocol/index.ts';
+import { formatMs } from './timing-view.ts';
 
 /**
  * The last few runs of one playground side by side, so a learner who adds a
  * worker or removes a lock sees what changed: wall time, active time,
  * utilisation, and the speed-up against the run before.
  */
-export interface RunRecord extends Timing {
+export interface RunRecord extends RunTotals {
   state: string;
 }
 
@@ -36,7 +37,7 @@ export class HistoryView {
         formatMs(r.wallMs),
         formatMs(r.activeMs),
         String(r.workers),
-        `${utilisation(r).toFixed(2)}×`,
+        `${r.utilization.toFixed(2)}×`,
         speedup,
       ]) {
         const td = document.createElement('td');

@@ -4,14 +4,7 @@
  * from costing a layout per line. The runtime caps what it sends; this view
  * caps what it keeps too, so a long session cannot grow the page without end.
  */
-export type OutputStream = 'log' | 'info' | 'warn' | 'error' | 'system';
-
-export interface OutputLine {
-  stream: OutputStream;
-  text: string;
-  /** Milliseconds since the run started. */
-  timeMs: number;
-}
+import type { ConsoleEvent, Stream } from '../../shared/protocol/index.ts';
 
 const MAX_LINES_SHOWN = 5_000;
 
@@ -28,7 +21,7 @@ export class OutputView {
     this.#count = 0;
   }
 
-  append(lines: readonly OutputLine[]): void {
+  append(lines: readonly ConsoleEvent[]): void {
     if (lines.length === 0) return;
     const fragment = document.createDocumentFragment();
     for (const line of lines) {
@@ -38,7 +31,7 @@ export class OutputView {
       row.dataset.stream = line.stream;
       const time = document.createElement('span');
       time.className = 'pg-line-time';
-      time.textContent = `${Math.round(line.timeMs)} ms`;
+      time.textContent = `${Math.round(line.t)} ms`;
       time.setAttribute('aria-hidden', 'true');
       const text = document.createElement('span');
       text.className = 'pg-line-text';
@@ -54,6 +47,6 @@ export class OutputView {
   }
 }
 
-function streamLabel(stream: OutputStream): string {
+function streamLabel(stream: Stream): string {
   return { log: 'Log', info: 'Info', warn: 'Warning', error: 'Error', system: 'Runtime' }[stream];
 }

@@ -1,12 +1,13 @@
 /**
- * What each task did when, built from state-change events. Kept apart from the
- * DOM so it can be tested without a browser, and so the timeline and its table
- * alternative read the same data.
+ * What each task did when, built from the run's state and task events. Kept
+ * apart from the DOM so it can be tested without a browser, and so the
+ * timeline and its table alternative read the same data.
  */
-export type TaskState = 'running' | 'waiting' | 'sleeping';
+import type { LaneState, StateEvent, TaskEvent } from '../../shared/protocol/index.ts';
 
 export interface Segment {
-  state: TaskState;
+  /** `idle` draws nothing: it only ends a segment. */
+  state: Exclude<LaneState, 'idle'>;
   startMs: number;
   /** Undefined while the task is still in this state. */
   endMs: number | undefined;
@@ -30,8 +31,18 @@ export class TimelineModel {
     this.#lanes.clear();
   }
 
+  /** Takes one event of the run: a lane's state change, or a task's end. */
+  add(event: StateEvent | TaskEvent): void {
+    if (event.type === 'state') {
+      if (event.state === 'idle') this.leave(event.task, event.t);
+      else this.enter(event.task, event.state, event.t);
+    } else if (event.phase === 'finished' || event.phase === 'failed' || event.phase === 'terminated') {
+      this.end(event.task, event.t);
+    }
+  }
+
   /** Records that `task` entered `state` at `atMs`; the same state twice extends the segment. */
-  enter(task: string, state: TaskState, atMs: number): void {
+  enter(task: string, state: Segment['state'], atMs: number): void {
     const lane = this.#lane(task);
     const last = lane.segments[lane.segments.length - 1];
     if (last && last.endMs === undefined) {

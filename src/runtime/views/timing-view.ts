@@ -1,17 +1,10 @@
 /**
  * The timing read-out: wall time, active time, workers and utilisation, as
- * text for people and as data attributes for tests. Utilisation is active time
- * over wall time: ≈1 for one busy worker, ≈N for N busy workers on N free cores.
+ * text for people and as data attributes for tests. It shows the run's own
+ * totals (utilisation is the runner's: active time over wall time, ≈1 for one
+ * busy worker, ≈N for N busy workers on N free cores); it computes nothing.
  */
-export interface Timing {
-  wallMs: number;
-  activeMs: number;
-  workers: number;
-}
-
-export function utilisation({ wallMs, activeMs }: Timing): number {
-  return wallMs > 0 ? activeMs / wallMs : 0;
-}
+import type { RunTotals } from '../../shared/protocol/index.ts';
 
 export function formatMs(ms: number): string {
   if (ms < 10) return `${ms.toFixed(1)} ms`;
@@ -38,8 +31,8 @@ export class TimingView {
     };
   }
 
-  update(timing: Timing): void {
-    const u = utilisation(timing);
+  update(timing: RunTotals): void {
+    const u = timing.utilization;
     const data = this.#root.dataset;
     data.wallMs = timing.wallMs.toFixed(1);
     data.activeMs = timing.activeMs.toFixed(1);

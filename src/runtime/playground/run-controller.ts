@@ -1,0 +1,134 @@
+/**
+ * A playground's runs: Run, Stop and Run ×N, the root's `data-state`, and the
+ * read-outs (output, timing, timeline, history, histogram) fed from each
+ * run's own event stream and totals. Each run ends with a
+ * `playground-run-end` event on the root (detail: { evidence, origin }),
+ * which an enclosing exercise uses to check the learner's code.
+ */
+import type { EndState, RunTotals } from '../../shared/protocol/index.ts';
+import { lastResultLine, type RunEvidence } from '../../shared/exercise.ts';
+import { getRunner, type RunHandle } from '../runner/index.ts';
+import { OutputView } from '../views/output-view.ts';
+import { TimingView, formatMs } from '../views/timing-view.ts';
+import { TimelineModel } from '../views/timeline-model.ts';
+import { TimelineView } from '../views/timeline-view.ts';
+import { HistoryView } from '../views/history-view.ts';
+import { OutcomeCounter } from '../views/histogram-model.ts';
+import { HistogramView } from '../views/histogram-view.ts';
+import { feedViews } from './run-bridge.ts';
+import { announce, button, part } from './parts.ts';
+
+type PlaygroundState = 'idle' | 'running' | EndState;
+
+/** Who started a run: the learner, Run ×N, or an exercise's check. */
+export type RunOrigin = 'user' | 'many' | 'check';
+
+/** Output lines kept per run for an exercise's check (the runtime caps output too). */
+const MAX_EVIDENCE_LINES = 5_000;
+
+const NO_TOTALS: RunTotals = { wallMs: 0, activeMs: 0, workers: 0, utilization: 0 };
+
+export class RunController {
+  readonly #root: HTMLElement;
+  readonly #code: () => string;
+  #run: RunHandle | undefined;
+  #manyTicket: { cancelled: boolean } | undefined;
+
+  readonly #output: OutputView;
+  readonly #timing: TimingView;
+  readonly #timelineModel = new TimelineModel();
+  readonly #timeline: TimelineView;
+  readonly #history: HistoryView;
+  readonly #histogram: HistogramView;
+  #lastTotals: RunTotals = NO_TOTALS;
+
+  /** `code` gives the code to run at the moment a run starts. */
+  constructor(root: HTMLElement, code: () => string) {
+    this.#root = root;
+    this.#code = code;
+    this.#output = new OutputView(part(root, 'output'));
+    this.#timing = new TimingView(root.querySelector<HTMLElement>('[aria-label="Timing"]')!);
+    this.#timeline = new TimelineView(
+      part(root, 'timeline'),
+      part<HTMLTableSectionElement>(root, 'timeline-table'),
+      part(root, 'timeline-note'),
+    );
+    this.#history = new HistoryView(part<HTMLTableSectionElement>(root, 'history'));
+    this.#histogram = new HistogramView(part(root, 'histogram'));
+  }
+
+  /** Runs the current code once (stopping any run of this playground) and resolves with what it produced. */
+  async run(origin: RunOrigin): Promise<RunEvidence> {
+    this.stop();
+    return this.#runOnce(origin);
+  }
+
+  stop(): void {
+    if (this.#manyTicket) this.#manyTicket.cancelled = true;
+    this.#run?.stop();
+  }
+
+  async runMany(times: number): Promise<void> {
+    this.stop();
+    const ticket = { cancelled: false };
+    this.#manyTicket = ticket;
+    const counter = new OutcomeCounter();
+    this.#histogram.render(counter, times);
+    for (let i = 0; i < times && !ticket.cancelled; i++) {
+      const evidence = await this.#runOnce('many');
+      if (ticket.cancelled) break;
+      counter.add(evidence.state === 'done' ? lastResultLine(evidence) : `(${evidence.state})`);
+      this.#histogram.render(counter, times);
+    }
+    if (this.#manyTicket === ticket) this.#manyTicket = undefined;
+  }
+
+  async #runOnce(origin: RunOrigin): Promise<RunEvidence> {
+    const lines: RunEvidence['lines'] = [];
+    part(this.#root, 'readouts').hidden = false;
+    this.#output.clear();
+    this.#timelineModel.clear();
+    this.#timeline.clear();
+    this.#lastTotals = NO_TOTALS;
+    this.#timing.update(this.#lastTotals);
+    this.#setState('running');
+
+    const run = getRunner().run(this.#code());
+    this.#run = run;
+    const { state, totals } = await feedViews(run, {
+      output: (batch) => {
+        this.#output.append(batch);
+        for (const line of batch) if (lines.length < MAX_EVIDENCE_LINES) lines.push({ stream: line.stream, text: line.text });
+      },
+      lane: (event) => this.#timelineModel.add(event),
+      frame: (current) => {
+        this.#lastTotals = current;
+        this.#draw(false);
+      },
+    });
+    const evidence: RunEvidence = { state, lines, ...totals };
+    if (this.#run !== run) return evidence; // a newer run took over this playground
+    this.#run = undefined;
+    this.#lastTotals = totals;
+    this.#timelineModel.closeAll(totals.wallMs);
+    this.#draw(true);
+    this.#setState(state);
+    this.#history.add({ ...totals, state });
+    announce(
+      this.#root,
+      `Run ${state === 'done' ? 'finished' : `ended: ${state}`} after ${formatMs(totals.wallMs)}, utilisation ${totals.utilization.toFixed(2)}.`,
+    );
+    this.#root.dispatchEvent(new CustomEvent('playground-run-end', { bubbles: true, detail: { evidence, origin } }));
+    return evidence;
+  }
+
+  #setState(state: PlaygroundState): void {
+    this.#root.dataset.state = state;
+    button(this.#root, 'stop').disabled = state !== 'running';
+  }
+
+  #draw(final: boolean): void {
+    this.#timing.update(this.#lastTotals);
+    this.#timeline.render(this.#timelineModel.lanes, this.#lastTotals.wallMs, final);
+  }
+}
