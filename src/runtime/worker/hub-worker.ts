@@ -3,29 +3,27 @@ import {
   describeProblem,
   parseHubInit,
   parseHubRequest,
-  parseRingEvent,
   parseRunnerRequest,
   typedPort,
   type HubInit,
   type HubRequest,
   type HubToMain,
-  type LaneState,
-  type RingEvent,
   type RunErrorInfo,
   type RunReport,
   type SpawnRequest,
   type TaskInit,
   type TypedPort,
-  type WireEvent,
 } from '../../shared/protocol/index.ts';
 import { original } from '../core/context.ts';
 import { C, Control } from '../core/control.ts';
-import { RingReader, createRingBuffer, decodeRecord } from '../core/event-ring.ts';
+import { createRingBuffer } from '../core/event-ring.ts';
 import { droppedLinesNotice } from '../core/output-notices.ts';
-import { findDeadlock } from './hub/deadlock.ts';
+import type { Deadlock } from './hub/deadlock.ts';
+import { DeadlockWatch } from './hub/deadlock-watch.ts';
 import { LaneTable, type Lane } from './hub/lane-table.ts';
+import { RingDrain } from './hub/ring-drain.ts';
 import { SyncRegistry } from './hub/sync-registry.ts';
-import { TaskStarter } from './hub/task-starter.ts';
+import { TaskStarter, taskInit } from './hub/task-starter.ts';
 
 /**
  * The hub: a worker of the run that never executes learner code, so its
@@ -37,25 +35,19 @@ import { TaskStarter } from './hub/task-starter.ts';
  * - decides when the run is done (the snippet's module has settled, nothing
  *   is pending in main, and no task's function is still running),
  * - watches for deadlocks and reports them within 2 seconds.
- * The lanes' bookkeeping (phases, the end, the deadlock snapshot, state
- * events) is hub/lane-table.ts; this file keeps the loop and the transport.
+ * In hub/: the lanes' bookkeeping (phases, the end, the deadlock snapshot,
+ * state events) is lane-table.ts, ring records become events in
+ * ring-drain.ts, deadlock-watch.ts says when to report a deadlock; this file
+ * keeps the loop and the transport.
  */
 
 /** How the hub reaches a lane's worker. */
-interface LaneLink {
-  reader: RingReader;
-  worker: Worker | null;
-  port: MessagePort;
-}
+interface LaneLink { worker: Worker | null; port: MessagePort }
 
-const scope = self as unknown as {
-  onmessage: ((event: MessageEvent) => void) | null;
-};
+const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null };
 
 const DRAIN_GAP_MS = 8;
 const IDLE_WAKE_MS = 50;
-const DEADLOCK_CHECK_MS = 200;
-const DEADLOCK_STABLE_MS = 600;
 
 class Hub {
   private readonly init: HubInit;
@@ -65,15 +57,21 @@ class Hub {
   private readonly objects = new SyncRegistry();
   private readonly runner: TypedPort<RunReport>;
   private readonly mainPort: TypedPort<HubToMain>;
-  private out: WireEvent[] = [];
-  private lastT = 0;
+  private readonly events = new RingDrain({
+    lanes: this.lanes,
+    objects: this.objects,
+    now: () => this.now(),
+    uncaught: (error) => this.finish('error', error),
+  });
+  private readonly deadlocks = new DeadlockWatch({
+    clock: () => performance.now(),
+    snapshot: () => ({ ...this.lanes.deadlockLanes(), objects: this.objects.snapshot() }),
+    doorbell: () => Atomics.load(this.control.cells, C.doorbell),
+  });
   private quietToken = 0;
   private nextToken = 1;
   private finished = false;
   private lastSent = 0;
-  private lastDeadlockCheck = 0;
-  private candidate: { key: string; since: number; doorbell: number } | null = null;
-  private reportedDeadlock = '';
   private readonly starter: TaskStarter;
 
   constructor(init: HubInit) {
@@ -82,7 +80,8 @@ class Hub {
     this.runner = typedPort(init.runnerPort);
     this.mainPort = typedPort(init.mainPort);
     const main = this.lanes.main;
-    this.links.set(main.id, { reader: new RingReader(init.mainRing), worker: null, port: init.mainPort });
+    this.links.set(main.id, { worker: null, port: init.mainPort });
+    this.events.attach(main, init.mainRing);
     init.mainPort.onmessage = (event: MessageEvent) => this.receive(main, event.data);
     init.runnerPort.onmessage = (event: MessageEvent) => {
       const parsed = parseRunnerRequest(event.data);
@@ -109,7 +108,7 @@ class Hub {
     if (this.finished) return;
     const parsed = parseHubRequest(data);
     if (!parsed.ok) {
-      this.system(describeProblem(parsed.problem), this.now());
+      this.events.system(describeProblem(parsed.problem), this.now());
       return;
     }
     this.handle(from, parsed.value);
@@ -122,24 +121,20 @@ class Hub {
       case 'terminate':
         return this.terminate(request.id, request.t, request.reason);
       case 'register':
-        this.objects.register(request.id, request.kind, request.name, request.sab);
-        return;
+        return this.objects.register(request.id, request.kind, request.name, request.sab);
       case 'ring-overflow':
-        this.drain(from);
-        for (const event of request.events) this.record(from, event);
+        this.events.drain(from);
+        for (const event of request.events) this.events.record(from, event);
         return;
-      case 'task-end': {
-        this.drain(from);
+      case 'task-end':
+        this.events.drain(from);
         this.lanes.taskEnded(from, request.keepAlive);
         if (!request.keepAlive) this.endWorker(from);
         return;
-      }
       case 'failure-unjoined':
-        this.lanes.failureUnjoined(request.id, { text: request.text, error: request.error });
-        return;
+        return this.lanes.failureUnjoined(request.id, { text: request.text, error: request.error });
       case 'failure-joined':
-        this.lanes.failureJoined(request.id);
-        return;
+        return this.lanes.failureJoined(request.id);
       case 'quiet-reply':
         if (request.token === this.quietToken) {
           this.quietToken = 0;
@@ -147,11 +142,9 @@ class Hub {
         }
         return;
       case 'fetch':
-        this.report({ type: 'fetch', runId: this.init.runId, request: request.request, reply: request.reply }, [request.reply]);
-        return;
+        return this.report({ type: 'fetch', runId: this.init.runId, request: request.request, reply: request.reply }, [request.reply]);
       case 'started':
-        this.report({ type: 'started', runId: this.init.runId, startAbs: request.startAbs });
-        return;
+        return this.report({ type: 'started', runId: this.init.runId, startAbs: request.startAbs });
     }
   }
 
@@ -166,48 +159,27 @@ class Hub {
       return;
     }
     const lane = this.lanes.addTask(request.id, request.name, request.pool);
-    this.links.set(lane.id, { reader: new RingReader(ring), worker, port: channel.port1 });
+    this.links.set(lane.id, { worker, port: channel.port1 });
+    this.events.attach(lane, ring);
     channel.port1.onmessage = (event: MessageEvent) => this.receive(lane, event.data);
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       if (lane.phase !== 'ended') this.uncaught(`${lane.name} stopped: ${event.message || 'its worker failed to start'}`, this.now());
     };
-    const init: TaskInit = {
-      type: 'task-init',
-      runId: this.init.runId,
-      id: request.id,
-      name: request.name,
-      control: this.init.control,
-      ring,
-      hubPort: channel.port2,
-      spawnerPort: request.port,
-      snippet: this.init.snippet,
-      pageUrl: this.init.pageUrl,
-      pool: request.pool,
-      args: request.args,
-      ...(request.fn ? { fn: request.fn } : {}),
-    };
-    typedPort<TaskInit>(worker).send(init, [channel.port2, request.port]);
-    this.emit({
-      type: 'task',
-      t: request.t,
-      task: request.name,
-      id: request.id,
-      phase: 'spawned',
-      parent: from.name,
-      ...(request.pool ? { pool: true } : {}),
-    });
+    typedPort<TaskInit>(worker).send(taskInit(this.init, request, ring, channel.port2), [channel.port2, request.port]);
+    const pool = request.pool ? { pool: true } : {};
+    this.events.emit({ type: 'task', t: request.t, task: request.name, id: request.id, phase: 'spawned', parent: from.name, ...pool });
   }
 
   private terminate(id: number, t: number, reason: 'terminate' | 'close'): void {
     const lane = this.lanes.get(id);
     if (!lane || lane.phase === 'ended') return;
-    this.drain(lane);
+    this.events.drain(lane);
     const wasRunning = this.lanes.isFunctionRunning(lane);
     this.endWorker(lane);
-    this.laneState(lane, { t, state: 'idle' });
+    this.events.laneState(lane, { t, state: 'idle' });
     if (wasRunning || reason === 'close')
-      this.emit({ type: 'task', t, task: lane.name, id, phase: reason === 'close' ? 'finished' : 'terminated' });
+      this.events.emit({ type: 'task', t, task: lane.name, id, phase: reason === 'close' ? 'finished' : 'terminated' });
   }
 
   private endWorker(lane: Lane): void {
@@ -216,68 +188,6 @@ class Hub {
     link?.worker?.terminate();
     link?.port.close();
     if (this.control.markEnded(lane.id)) this.control.releaseWorker();
-  }
-
-  // ───────────── events ─────────────
-
-  private emit(event: WireEvent): void {
-    if (event.t > this.lastT) this.lastT = event.t;
-    this.out.push(event);
-  }
-
-  private system(text: string, t: number): void {
-    this.emit({ type: 'console', t, task: 'runtime', stream: 'system', text });
-  }
-
-  private drain(lane: Lane): void {
-    const link = this.links.get(lane.id);
-    if (!link) return;
-    for (const bytes of link.reader.drain()) {
-      let data: unknown;
-      try {
-        data = decodeRecord(bytes);
-      } catch {
-        data = null;
-      }
-      const parsed = parseRingEvent(data);
-      if (parsed.ok) this.record(lane, parsed.value);
-      else this.system(describeProblem(parsed.problem), this.now());
-    }
-  }
-
-  private record(lane: Lane, event: RingEvent): void {
-    switch (event.k) {
-      case 'console':
-        this.emit({ type: 'console', t: event.t, task: lane.name, stream: event.stream, text: event.text });
-        return;
-      case 'state':
-        lane.last = event;
-        this.laneState(lane, { t: event.t, state: event.state, on: this.objects.describeWait(event.waits, (id) => this.lanes.get(id)?.name) });
-        return;
-      case 'phase':
-        this.lanes.phaseRecord(lane, event.phase);
-        this.emit({
-          type: 'task',
-          t: event.t,
-          task: lane.name,
-          id: lane.id,
-          phase: event.phase,
-          ...(event.error ? { error: event.error } : {}),
-        });
-        return;
-      case 'quiet':
-        if (lane.id === 0) this.lanes.setMainQuiet(event.quiet);
-        if (event.t > this.lastT) this.lastT = event.t;
-        return;
-      case 'uncaught':
-        this.emit({ type: 'console', t: event.t, task: lane.name, stream: 'system', text: event.text });
-        this.finish('error', event.error);
-        return;
-    }
-  }
-
-  private laneState(lane: Lane, change: { t: number; state: LaneState; on?: string | undefined }): void {
-    for (const event of this.lanes.state(lane, change)) this.emit(event);
   }
 
   // ───────────── the loop ─────────────
@@ -304,30 +214,22 @@ class Hub {
 
   /** Drain every ring, forward, and check for the end and for deadlocks. */
   private pump(): void {
-    for (const lane of this.lanes.all()) this.drain(lane);
+    for (const lane of this.lanes.all()) this.events.drain(lane);
     if (this.finished) return;
-    for (const event of this.lanes.flush(this.now())) this.emit(event);
+    for (const event of this.lanes.flush(this.now())) this.events.emit(event);
     this.send();
     if (this.canEnd() && this.quietToken === 0) {
       this.quietToken = this.nextToken++;
       this.mainPort.send({ type: 'quiet-check', token: this.quietToken });
     }
-    if (performance.now() - this.lastDeadlockCheck >= DEADLOCK_CHECK_MS) {
-      this.lastDeadlockCheck = performance.now();
-      this.checkDeadlock();
-    }
+    const deadlock = this.deadlocks.poll();
+    if (deadlock) this.reportDeadlock(deadlock);
   }
 
   private send(): void {
-    if (this.out.length === 0 && performance.now() - this.lastSent < LIMITS.aliveIntervalMs) return;
-    if (this.out.length === 0) {
-      this.report({ type: 'alive', runId: this.init.runId });
-      return;
-    }
-    const events = this.out;
-    this.out = [];
-    events.sort((a, b) => a.t - b.t);
-    this.report({ type: 'events', runId: this.init.runId, events, droppedLines: this.droppedLines() });
+    if (this.events.pending > 0)
+      this.report({ type: 'events', runId: this.init.runId, events: this.events.take(), droppedLines: this.droppedLines() });
+    else if (performance.now() - this.lastSent >= LIMITS.aliveIntervalMs) this.report({ type: 'alive', runId: this.init.runId });
   }
 
   private droppedLines(): number {
@@ -342,30 +244,23 @@ class Hub {
   }
 
   private uncaught(text: string, t: number): void {
-    this.system(text, t);
+    this.events.system(text, t);
     this.finish('error', { kind: 'uncaught', message: text.split('\n')[0] ?? text });
   }
 
   private finish(state: 'done' | 'error', error?: RunErrorInfo): void {
     if (this.finished) return;
-    for (const lane of this.lanes.all()) this.drain(lane);
+    for (const lane of this.lanes.all()) this.events.drain(lane);
     this.finished = true;
     const outcome = this.lanes.outcome(state, error);
-    for (const notice of outcome.notices) this.system(notice, this.lastT);
-    const t = this.lastT;
-    for (const event of this.lanes.flush(t, true)) this.emit(event);
+    for (const notice of outcome.notices) this.events.system(notice, this.events.lastT);
+    const t = this.events.lastT;
+    for (const event of this.lanes.flush(t, true)) this.events.emit(event);
     const dropped = this.droppedLines();
-    if (dropped > 0) this.system(droppedLinesNotice(dropped), t);
+    if (dropped > 0) this.events.system(droppedLinesNotice(dropped), t);
     this.send();
     const lingering = this.lanes.lingering();
-    this.report({
-      type: 'end',
-      runId: this.init.runId,
-      state: outcome.state,
-      t,
-      lingering,
-      ...(outcome.error ? { error: outcome.error } : {}),
-    });
+    this.report({ type: 'end', runId: this.init.runId, state: outcome.state, t, lingering, ...(outcome.error ? { error: outcome.error } : {}) });
     for (const lane of this.lanes.all()) if (lane.id !== 0) this.endWorker(lane);
     this.starter.close();
   }
@@ -379,31 +274,15 @@ class Hub {
     self.close();
   }
 
-  // ───────────── deadlocks ─────────────
-
-  private checkDeadlock(): void {
-    const found = findDeadlock({ ...this.lanes.deadlockLanes(), objects: this.objects.snapshot() });
-    if (!found) {
-      this.candidate = null;
-      this.reportedDeadlock = '';
-      return;
-    }
-    const doorbell = Atomics.load(this.control.cells, C.doorbell);
-    const now = performance.now();
-    if (!this.candidate || this.candidate.key !== found.key || this.candidate.doorbell !== doorbell) {
-      this.candidate = { key: found.key, since: now, doorbell };
-      return;
-    }
-    if (now - this.candidate.since < DEADLOCK_STABLE_MS || this.reportedDeadlock === found.key) return;
-    this.reportedDeadlock = found.key;
+  /** Ends the run as `error`, or with `{ deadlock: 'report' }` only says so and waits for Stop. */
+  private reportDeadlock(found: Deadlock): void {
     const t = this.now();
     if (this.init.deadlock === 'end') {
-      this.system(found.message, t);
-      this.finish('error', { kind: 'deadlock', message: found.message });
-    } else {
-      this.system(`${found.message} (Press Stop to end the run.)`, t);
-      this.send();
+      this.events.system(found.message, t);
+      return this.finish('error', { kind: 'deadlock', message: found.message });
     }
+    this.events.system(`${found.message} (Press Stop to end the run.)`, t);
+    this.send();
   }
 }
 
