@@ -13,7 +13,7 @@ const RANK: Record<string, number> = {
   core: 1, // what every runtime thread shares
   racecourse: 2, // the public module: classes and a barrel
   worker: 3, // the entry points of the run's workers, and the hub
-  explorer: 3,
+  explorer: 3, // planned (design/architecture.md): the interleaving explorer, beside worker
   runner: 4, // the page's side of a run
   views: 5,
   editor: 5,
