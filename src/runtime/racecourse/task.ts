@@ -1,4 +1,4 @@
-import { LIMITS, parseTaskToSpawner, describeProblem, type ErrorInfo } from '../../shared/protocol/index.ts';
+import { LIMITS, parseTaskToSpawner, describeProblem, typedPort, type ErrorInfo, type SpawnerToTask } from '../../shared/protocol/index.ts';
 import { context, type WorkerContext } from '../core/context.ts';
 import {
   TerminatedError,
@@ -85,7 +85,7 @@ export class Task<T = unknown> extends EventTarget {
   postMessage(message: unknown, transfer: Transferable[] = []): void {
     this.ctx.meter.touch();
     try {
-      this.port.postMessage({ type: 'message', data: pack(message) }, transfer);
+      typedPort<SpawnerToTask>(this.port).send({ type: 'message', data: pack(message) }, transfer);
     } catch (error) {
       throw explainCloneError(error, 'Messages');
     }

@@ -3,7 +3,7 @@
  * the page fetches for it and answers on the port the request came with.
  * Only the page's own origin can be reached this way.
  */
-import type { FetchReply, FetchRequest } from '../../shared/protocol/index.ts';
+import { typedPort, type FetchReply, type FetchRequest } from '../../shared/protocol/index.ts';
 
 export async function fetchForRun(request: FetchRequest, reply: MessagePort): Promise<void> {
   let answer: FetchReply;
@@ -29,6 +29,6 @@ export async function fetchForRun(request: FetchRequest, reply: MessagePort): Pr
   } catch (error) {
     answer = { type: 'fetch-reply', ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  reply.postMessage(answer, transfer);
+  typedPort<FetchReply>(reply).send(answer, transfer);
   reply.close();
 }

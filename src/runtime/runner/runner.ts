@@ -1,7 +1,5 @@
 import {
-  LIMITS,
-  describeProblem,
-  parseRunReport,
+  LIMITS, describeProblem, parseRunReport, typedPort,
   type DeadlockPolicy,
   type EndState,
   type RunErrorInfo,
@@ -285,7 +283,7 @@ class Run implements RunHandle {
       const parsed = parseRunReport(event.data);
       if (parsed.ok && parsed.value.type === 'stopped') release();
     };
-    this.channel.port1.postMessage({ type: 'stop-run' } satisfies RunnerRequest);
+    typedPort<RunnerRequest>(this.channel.port1).send({ type: 'stop-run' });
   }
 
   private release(force: boolean): void {

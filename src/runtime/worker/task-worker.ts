@@ -155,7 +155,7 @@ function connectMessaging(ctx: WorkerContext, port: MessagePort): { listening():
   scope.postMessage = (message: unknown, transfer: Transferable[] = []) => {
     ctx.meter.touch();
     try {
-      port.postMessage({ type: 'message', data: pack(message) }, transfer);
+      typedPort<TaskToSpawner>(port).send({ type: 'message', data: pack(message) }, transfer);
     } catch (error) {
       throw explainCloneError(error, 'Messages');
     }
