@@ -13,6 +13,7 @@ const run = (last: string, extra: Partial<RunEvidence> = {}): RunEvidence => ({
   activeMs: 150,
   workers: 3,
   utilization: 1.5,
+  startupMs: 0,
   ...extra,
 });
 
@@ -43,4 +44,16 @@ test('state, includes, excludes, regex and totals are all checked', () => {
   assert.equal(checkRun({ minUtilization: 1.6 }, run('x')).length, 1);
   assert.equal(checkRun({ maxWallMs: 50 }, run('x')).length, 1);
   assert.equal(checkRun({ minWorkers: 4 }, run('x')).length, 1);
+});
+
+test('time and utilisation checks leave out the time the browser spent starting workers', () => {
+  // 700 ms of overlapped work after 900 ms of worker start-up on a busy machine.
+  const slowStart = run('4 jobs done', { wallMs: 1600, activeMs: 1450, startupMs: 900 });
+  assert.deepEqual(checkRun({ maxWallMs: 1300, minUtilization: 1.05 }, slowStart), []);
+  // Jobs one after another take 2,800 ms whatever the start-up.
+  const sequential = run('4 jobs done', { wallMs: 2800, activeMs: 1400, startupMs: 0 });
+  const reasons = checkRun({ maxWallMs: 1300, minUtilization: 1.05 }, sequential);
+  assert.equal(reasons.length, 2);
+  assert.match(reasons[1] ?? '', /^The run took 2800 ms; the exercise asks for at most 1300 ms\.$/);
+  assert.match(checkRun({ maxWallMs: 500 }, slowStart)[0] ?? '', /took 700 ms \(not counting 900 ms of starting workers\)/);
 });

@@ -1,6 +1,31 @@
 import type { LaneState, RunEvent, RunTotals, WireEvent } from './protocol/index.ts';
 
 /**
+ * How long, in all, at least one worker of the run was starting: the union of
+ * each task's spawned → started interval. It is the browser's cost (several
+ * times larger on a busy machine), not the snippet's, so exercise checks on
+ * time and utilisation leave it out.
+ */
+export function workerStartupMs(events: readonly RunEvent[]): number {
+  const spawned = new Map<string, number>();
+  const intervals: [number, number][] = [];
+  for (const event of events) {
+    if (event.type !== 'task') continue;
+    if (event.phase === 'spawned') spawned.set(event.task, event.t);
+    else if (event.phase === 'started' && spawned.has(event.task)) intervals.push([spawned.get(event.task)!, event.t]);
+  }
+  intervals.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [from, to] of intervals) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total;
+}
+
+/**
  * Totals of a run computed from its event stream alone, so the runner's
  * final figures and a view's live read-out always agree. Feed every event in
  * order; ask for `totals(t)` at any time (open `running` segments count up

@@ -5,7 +5,8 @@
  * `playground-run-end` event on the root (detail: { evidence, origin }),
  * which an enclosing exercise uses to check the learner's code.
  */
-import type { EndState, RunTotals } from '../../shared/protocol/index.ts';
+import type { EndState, RunEvent, RunTotals } from '../../shared/protocol/index.ts';
+import { workerStartupMs } from '../../shared/timing.ts';
 import { lastResultLine, type RunEvidence } from '../../shared/exercise.ts';
 import { getRunner, type RunHandle } from '../runner/index.ts';
 import { OutputView } from '../views/output-view.ts';
@@ -85,6 +86,7 @@ export class RunController {
 
   async #runOnce(origin: RunOrigin): Promise<RunEvidence> {
     const lines: RunEvidence['lines'] = [];
+    const taskEvents: RunEvent[] = [];
     part(this.#root, 'readouts').hidden = false;
     this.#output.clear();
     this.#timelineModel.clear();
@@ -100,13 +102,16 @@ export class RunController {
         this.#output.append(batch);
         for (const line of batch) if (lines.length < MAX_EVIDENCE_LINES) lines.push({ stream: line.stream, text: line.text });
       },
-      lane: (event) => this.#timelineModel.add(event),
+      lane: (event) => {
+        this.#timelineModel.add(event);
+        if (event.type === 'task') taskEvents.push(event);
+      },
       frame: (current) => {
         this.#lastTotals = current;
         this.#draw(false);
       },
     });
-    const evidence: RunEvidence = { state, lines, ...totals };
+    const evidence: RunEvidence = { state, lines, ...totals, startupMs: workerStartupMs(taskEvents) };
     if (this.#run !== run) return evidence; // a newer run took over this playground
     this.#run = undefined;
     this.#lastTotals = totals;
