@@ -47,8 +47,8 @@ test('read-outs change while the run goes on, not only at its end', async ({ pag
   const playground = await openPlayground(
     page,
     `import { spawn, busy, sleep } from "racecourse";
-const task = spawn(() => busy(3000));
-for (let i = 0; i < 30; i++) { console.log("tick " + i); await sleep(100); }
+const task = spawn(() => busy(6000));
+for (let i = 0; i < 60; i++) { console.log("tick " + i); await sleep(100); }
 await task.join();`,
   );
   await playground.getByRole('button', { name: 'Run', exact: true }).click();
@@ -56,7 +56,8 @@ await task.join();`,
   const readout = timing(playground);
   const lane = playground.getByRole('img', { name: 'Timeline' }).locator('[data-lane="worker-1"]');
   // Three distinct wall times, the task's lane and the first line, all seen while the state is
-  // still running: the state is read last in each poll, after what it vouches for.
+  // still running: the state is read last in each poll, after what it vouches for. The run lasts
+  // 6 s, so that a page starved by a busy machine still paints the read-out a few times.
   const seen = new Set<string>();
   await expect(async () => {
     seen.add((await readout.getAttribute('data-wall-ms')) ?? '');
