@@ -95,7 +95,8 @@ export class RunController {
     this.#timing.update(this.#lastTotals);
     this.#setState('running');
 
-    const run = getRunner().run(this.#code());
+    // Run ×N runs back to back: the next run's workers boot during this one.
+    const run = getRunner().run(this.#code(), { prepareNextDuringRun: origin === 'many' });
     this.#run = run;
     const { state, totals } = await feedViews(run, {
       output: (batch) => {

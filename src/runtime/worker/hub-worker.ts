@@ -73,6 +73,7 @@ class Hub {
   private finished = false;
   private lastSent = 0;
   private soleLane = false;
+  private sentLastPump = false;
   private readonly starter: TaskStarter;
 
   constructor(init: HubInit, starter: TaskStarter) {
@@ -208,8 +209,9 @@ class Hub {
         await delay(IDLE_WAKE_MS);
       }
       Atomics.store(cells, C.hubSleeping, 0);
-      // A short gap lets a flood of events arrive as one batch.
-      await delay(DRAIN_GAP_MS);
+      // A short gap lets a flood of events arrive as one batch; the first
+      // events after a quiet spell (a run's first line) go out at once.
+      if (this.sentLastPump) await delay(DRAIN_GAP_MS);
     }
   }
 
@@ -239,6 +241,7 @@ class Hub {
   }
 
   private send(): void {
+    this.sentLastPump = this.events.pending > 0;
     if (this.events.pending > 0)
       this.report({ type: 'events', runId: this.init.runId, events: this.events.take(), droppedLines: this.droppedLines(), ...this.settledBefore() });
     else if (performance.now() - this.lastSent >= LIMITS.aliveIntervalMs) this.report({ type: 'alive', runId: this.init.runId });
