@@ -4,6 +4,10 @@
  * imported below (about 0.9 MB gzip of script, with their CSS: see
  * monacoCssPlugin in astro.config.mjs). Every other language and feature of
  * the `monaco-editor` package stays out of the build.
+ *
+ * The caret never waits for the TypeScript worker (1.5 MB gzip: diagnostics,
+ * completions, hover types): Monaco's workers start only after the editor has
+ * been painted with the caret in it (see workersAllowed).
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
 // TypeScript's tokens and brackets, bundled rather than fetched on first use, so the code is coloured at
@@ -36,7 +40,7 @@ function configureOnce(): void {
 
   self.MonacoEnvironment = {
     getWorker: (_id: string, label: string) =>
-      label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker(),
+      workersAllowed.then(() => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker())),
   };
 
   monaco.languages.register({
@@ -73,6 +77,27 @@ function configureOnce(): void {
 
 function currentTheme(): string {
   return EDITOR_THEME_NAMES[document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'];
+}
+
+/**
+ * Monaco asks for its workers as soon as a model exists (the TypeScript worker,
+ * for diagnostics of code that has not changed yet); they wait for this: a
+ * second after the first editor has been painted with its caret, at an idle
+ * moment. So the first keystrokes never share the machine with the download
+ * and start-up of the 7 MB TypeScript worker; a hover or a completion asked for
+ * sooner is answered once it is up.
+ */
+const WORKER_DELAY_MS = 1000;
+let allowWorkers!: () => void;
+const workersAllowed = new Promise<void>((resolve) => (allowWorkers = resolve));
+
+function allowWorkersAfterFirstPaint(): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if ('requestIdleCallback' in window) requestIdleCallback(allowWorkers, { timeout: 1000 });
+      else allowWorkers();
+    }, WORKER_DELAY_MS),
+  );
 }
 
 let modelCount = 0;
@@ -125,6 +150,8 @@ export function createMonacoEditor(options: EditorOptions): CodeEditor {
     }
     escapeArmed = false;
   });
+
+  allowWorkersAfterFirstPaint();
 
   const themeWatcher = new MutationObserver(() => monaco.editor.setTheme(currentTheme()));
   themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
