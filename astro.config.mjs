@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { codeThemes } from './src/shared/code-themes.ts';
 import { monacoCssPlugin } from './src/site/vite/monaco-css.ts';
+import { monacoTrimPlugin } from './src/site/vite/monaco-trim.ts';
 import { racecourseDeclarationsPlugin } from './src/site/vite/racecourse-declarations.ts';
 
 /**
@@ -50,7 +51,7 @@ export default defineConfig({
   integrations: [mdx()],
   server: { port: 4321, host: 'localhost', headers: siteHeaders },
   vite: {
-    plugins: [monacoCssPlugin(), racecourseDeclarationsPlugin()],
+    plugins: [monacoCssPlugin(), monacoTrimPlugin(), racecourseDeclarationsPlugin()],
     // Classic (iife) workers: the runtime starts its workers inside a sandboxed
     // frame with an opaque origin, where module workers from blob URLs fail.
     worker: { format: 'iife' },

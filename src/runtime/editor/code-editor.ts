@@ -1,7 +1,7 @@
 /**
  * What the playground needs from an editor, whichever one is behind it:
  * Monaco on a desktop, a plain textarea on touch devices and narrow screens
- * (Monaco is 11 MB and fights on-screen keyboards).
+ * (Monaco is 3.5 MB of script, 0.9 MB gzip, and fights on-screen keyboards).
  */
 export interface CodeEditor {
   /** Replaces the whole text as one undoable edit. */

@@ -1,12 +1,33 @@
 /**
- * Monaco, wrapped in one factory. Loaded only when a learner asks to edit:
- * it is 11 MB of script, and its CSS is attached here rather than on every
- * page (see monacoCssPlugin in astro.config.mjs for why).
+ * Monaco, wrapped in one factory. Loaded only when a learner asks to edit, and
+ * only what the course uses: the editor core, TypeScript, and the features
+ * imported below (about 0.9 MB gzip of script, with their CSS: see
+ * monacoCssPlugin in astro.config.mjs). Every other language and feature of
+ * the `monaco-editor` package stays out of the build.
+ *
+ * The caret never waits for the TypeScript worker (1.5 MB gzip: diagnostics,
+ * completions, hover types): Monaco's workers start only after the editor has
+ * been painted with the caret in it (see workersAllowed).
  */
-import * as monaco from 'monaco-editor';
+import * as monaco from 'monaco-editor/editor/editor.api';
+// TypeScript's tokens and brackets, bundled rather than fetched on first use, so the code is coloured at
+// first paint; and its language service (typescriptDefaults; the rest and the worker come on demand).
+import { conf as tsConf, language as tsTokens } from 'monaco-editor/languages/definitions/typescript/typescript';
+import * as ts from 'monaco-editor/languages/features/typescript/register';
+// The editor's features beyond typing, selecting, undo and clipboard (all in the core). Judged by bytes:
+// folding, multi-cursor commands, colour pickers, inline completions, sticky scroll and the like stay out.
+import 'monaco-editor/features/find/register'; // Ctrl+F / Ctrl+H (its hidden widget stays out of the Tab order)
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
+import 'monaco-editor/editor/contrib/comment/browser/comment'; // Ctrl+/
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController'; // completions
+import 'monaco-editor/editor/contrib/parameterHints/browser/parameterHints'; // a call's signature while typing it
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution'; // types and diagnostics under the pointer
+import 'monaco-editor/editor/contrib/gotoError/browser/gotoError'; // F8: the next diagnostic, from the keyboard
+import 'monaco-editor/editor/contrib/codeAction/browser/codeActionContributions'; // quick fixes ("Add import from…")
+import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations'; // Ctrl+←/→, Ctrl+Backspace
+import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations'; // Alt+↑/↓, Ctrl+Shift+K, indent
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
-import monacoCssUrl from 'monaco-editor-css?url';
 import { racecourseDeclarations } from 'virtual:racecourse-declarations';
 import type { CodeEditor, EditorOptions } from './code-editor.ts';
 import { EDITOR_THEME_NAMES, editorThemes } from './editor-themes.ts';
@@ -19,20 +40,22 @@ function configureOnce(): void {
 
   self.MonacoEnvironment = {
     getWorker: (_id: string, label: string) =>
-      label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker(),
+      workersAllowed.then(() => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker())),
   };
+
+  monaco.languages.register({
+    id: 'typescript',
+    extensions: ['.ts', '.tsx', '.cts', '.mts'],
+    aliases: ['TypeScript', 'ts', 'typescript'],
+    mimetypes: ['text/typescript'],
+  });
+  monaco.languages.setMonarchTokensProvider('typescript', tsTokens);
+  monaco.languages.setLanguageConfiguration('typescript', tsConf);
 
   // The static code's Shiki themes, so nothing changes colour when the editor opens.
   monaco.editor.defineTheme(EDITOR_THEME_NAMES.light, editorThemes.light);
   monaco.editor.defineTheme(EDITOR_THEME_NAMES.dark, editorThemes.dark);
 
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = monacoCssUrl;
-  link.dataset.monacoCss = '';
-  document.head.append(link);
-
-  const ts = monaco.typescript;
   ts.typescriptDefaults.setCompilerOptions({
     target: ts.ScriptTarget.ESNext,
     module: ts.ModuleKind.ESNext,
@@ -54,6 +77,27 @@ function configureOnce(): void {
 
 function currentTheme(): string {
   return EDITOR_THEME_NAMES[document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'];
+}
+
+/**
+ * Monaco asks for its workers as soon as a model exists (the TypeScript worker,
+ * for diagnostics of code that has not changed yet); they wait for this: a
+ * second after the first editor has been painted with its caret, at an idle
+ * moment. So the first keystrokes never share the machine with the download
+ * and start-up of the 7 MB TypeScript worker; a hover or a completion asked for
+ * sooner is answered once it is up.
+ */
+const WORKER_DELAY_MS = 1000;
+let allowWorkers!: () => void;
+const workersAllowed = new Promise<void>((resolve) => (allowWorkers = resolve));
+
+function allowWorkersAfterFirstPaint(): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if ('requestIdleCallback' in window) requestIdleCallback(allowWorkers, { timeout: 1000 });
+      else allowWorkers();
+    }, WORKER_DELAY_MS),
+  );
 }
 
 let modelCount = 0;
@@ -106,6 +150,8 @@ export function createMonacoEditor(options: EditorOptions): CodeEditor {
     }
     escapeArmed = false;
   });
+
+  allowWorkersAfterFirstPaint();
 
   const themeWatcher = new MutationObserver(() => monaco.editor.setTheme(currentTheme()));
   themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });

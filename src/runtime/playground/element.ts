@@ -8,7 +8,7 @@ import { HeldCode } from './held-code.ts';
 import { RunController, type RunOrigin } from './run-controller.ts';
 import { button, part, showNotice } from './parts.ts';
 import { prepareOnIntent, prepareWhenIdle } from './warm-up.ts';
-import type { CodeEditor } from '../editor/code-editor.ts';
+import { openEditor, type CodeEditor } from '../editor/code-editor.ts';
 import type { RunEvidence } from '../../shared/exercise.ts';
 
 export type { RunOrigin };
@@ -87,17 +87,15 @@ class RacePlayground extends HTMLElement {
       const edit = button(this, 'edit');
       edit.disabled = true;
       edit.textContent = 'Loading editor…';
-      this.#editorLoading = import('../editor/code-editor.ts')
-        .then(({ openEditor }) =>
-          openEditor({
-            container: part(this, 'code'),
-            code: code.current,
-            label: `${this.querySelector('.pg-title')?.textContent ?? 'Snippet'}: code editor`,
-            onChange: (changed) => code.set(changed),
-            onEscape: () => this.#runs.stop(),
-            onRun: () => void this.run(),
-          }),
-        )
+      // code-editor.ts is part of this page's script, so the editor's own chunk is the first fetch.
+      this.#editorLoading = openEditor({
+        container: part(this, 'code'),
+        code: code.current,
+        label: `${this.querySelector('.pg-title')?.textContent ?? 'Snippet'}: code editor`,
+        onChange: (changed) => code.set(changed),
+        onEscape: () => this.#runs.stop(),
+        onRun: () => void this.run(),
+      })
         .then((editor) => {
           this.#editor = editor;
           code.attachEditor(editor);
