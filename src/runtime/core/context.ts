@@ -1,4 +1,4 @@
-import { typedPort, type HubRequest, type RingEvent, type TypedPort } from '../../shared/protocol/index.ts';
+import { typedPort, type HubRequest, type RingEvent, type RunEnvironment, type TypedPort } from '../../shared/protocol/index.ts';
 import { Control } from './control.ts';
 import { RingWriter, encodeRecord } from './event-ring.ts';
 import { Meter } from './meter.ts';
@@ -31,6 +31,7 @@ export interface ContextInit {
   snippet: string;
   pageUrl: string;
   pool: boolean;
+  environment: RunEnvironment;
 }
 
 export class WorkerContext {
@@ -42,6 +43,8 @@ export class WorkerContext {
   readonly snippet: string;
   readonly pageUrl: string;
   readonly pool: boolean;
+  /** The run's core count and compute rate, the same in every worker. */
+  readonly environment: RunEnvironment;
   readonly meter: Meter;
   readonly stackMapper: StackMapper = { snippetUrls: [] };
   private readonly ring: RingWriter;
@@ -61,6 +64,7 @@ export class WorkerContext {
     if (init.snippet.startsWith(START_MARKER)) this.stackMapper.lineOneShift = START_MARKER.length;
     this.pageUrl = init.pageUrl;
     this.pool = init.pool;
+    this.environment = init.environment;
     const probe = new MessageChannel();
     probe.port1.onmessage = () => this.meter.probe();
     // Under Node (unit tests) the probe must not keep the process alive.

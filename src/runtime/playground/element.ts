@@ -7,6 +7,7 @@
 import { HeldCode } from './held-code.ts';
 import { RunController, type RunOrigin } from './run-controller.ts';
 import { button, part, showNotice } from './parts.ts';
+import { prepareOnIntent, prepareWhenIdle } from './warm-up.ts';
 import type { CodeEditor } from '../editor/code-editor.ts';
 import type { RunEvidence } from '../../shared/exercise.ts';
 
@@ -26,6 +27,7 @@ class RacePlayground extends HTMLElement {
     code.restore();
     this.#wireControls();
     this.querySelector<HTMLElement>('.pg-toolbar')!.hidden = false;
+    prepareWhenIdle();
   }
 
   disconnectedCallback(): void {
@@ -54,6 +56,7 @@ class RacePlayground extends HTMLElement {
   #wireControls(): void {
     const code = this.#code!;
     button(this, 'run').addEventListener('click', () => void this.run());
+    for (const control of this.querySelectorAll<HTMLElement>('button[data-action^="run"]')) prepareOnIntent(control);
     button(this, 'stop').addEventListener('click', () => this.#runs.stop());
     button(this, 'edit').addEventListener('click', () => void this.#openEditor(true));
     button(this, 'reset').addEventListener('click', () => code.reset());

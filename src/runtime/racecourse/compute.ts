@@ -1,3 +1,4 @@
+import { context, hasContext } from '../core/context.ts';
 import { touch } from './sync-object.ts';
 
 /**
@@ -9,9 +10,13 @@ import { touch } from './sync-object.ts';
  * does a set number of loop iterations instead, so two compute(500) calls
  * sharing one core take about a second — what real CPU-bound work does.
  *
- * The iterations per millisecond are measured once per worker, on first use,
- * as the best of several short samples: a sample taken while another worker
- * had the core runs slow, and the best one is the nearest to a free core.
+ * The iterations per millisecond are measured once per run, by the run
+ * worker at boot, before the run and before its other workers start
+ * (calibrateCompute), and handed to every worker of the run: so compute(ms)
+ * is the same work in every worker, and a worker that starts on a busy core
+ * does not do less. It is the best of several short samples: a sample taken
+ * while something else had the core runs slow, and the best one is the
+ * nearest to a free core. Outside a run (unit tests) a worker measures its own.
  */
 let iterationsPerMs: number | undefined;
 
@@ -21,10 +26,11 @@ function mix(iterations: number, seed: number): number {
   return x;
 }
 
-function calibrate(): number {
+/** `compute`'s loop iterations per millisecond on this core: the best of 16 samples of 0.5 ms. */
+export function calibrateCompute(): number {
   let best = 0;
   let sink = 0;
-  for (let sample = 0; sample < 8; sample++) {
+  for (let sample = 0; sample < 16; sample++) {
     const start = performance.now();
     let iterations = 0;
     while (performance.now() - start < 0.5) {
@@ -43,6 +49,6 @@ export function compute(ms: number): number {
     throw new RangeError(`compute(ms) needs a number of milliseconds ≥ 0 (got ${String(ms)}).`);
   }
   touch();
-  iterationsPerMs ??= calibrate();
+  iterationsPerMs ??= hasContext() ? context().environment.computeRate : calibrateCompute();
   return mix(Math.round(iterationsPerMs * duration), duration);
 }

@@ -24,6 +24,7 @@ installContext({
   snippet: '',
   pageUrl: 'http://localhost/',
   pool: false,
+  environment: { cores: 2, computeRate: 100_000 },
 });
 
 test('Mutex: tryLock, unlock by the holder only, withLock (also async), names', async () => {

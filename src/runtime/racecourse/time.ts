@@ -12,8 +12,21 @@ export function now(): number {
   return hasContext() ? context().now() : performance.now();
 }
 
-/** `navigator.hardwareConcurrency`: the logical cores the browser reports. */
-export const cores: number = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 1;
+/**
+ * The logical cores the browser reports (`navigator.hardwareConcurrency`).
+ * In a run it is the page's figure, handed to every worker before the
+ * snippet starts (useRunCores), so that all of them agree.
+ */
+export let cores: number = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 1;
+
+/**
+ * Sets `cores` for this worker's run, and makes `navigator.hardwareConcurrency`
+ * say the same (a snippet may read either).
+ */
+export function useRunCores(count: number): void {
+  cores = Math.max(1, Math.floor(count));
+  if (typeof navigator !== 'undefined') Object.defineProperty(navigator, 'hardwareConcurrency', { value: cores, configurable: true });
+}
 
 function checkMs(ms: unknown, what: string): number {
   const value = Number(ms);

@@ -46,3 +46,21 @@ test('events that arrive out of time order within the window come out in order',
   sequencer.flushAll();
   assert.deepEqual(out, ['a', 'b', 'c', 'd']);
 });
+
+test('a batch settled before a time releases everything earlier at once, and holds the rest for the window', () => {
+  const { clock, advance } = fakeClock();
+  const out: string[] = [];
+  const sequencer = new EventSequencer((events) => out.push(...events.map((e) => (e.type === 'console' ? e.text : ''))), 30, clock);
+  sequencer.push([line(1, 'first')], Infinity);
+  assert.deepEqual(out, ['first'], 'a single-lane run shows its first line without waiting');
+  sequencer.push([line(3, 'b'), line(8, 'd')], 5);
+  assert.deepEqual(out, ['first', 'b'], 'd may still be preceded by a held-back event');
+  sequencer.push([line(6, 'c')], 7);
+  assert.deepEqual(out, ['first', 'b', 'c']);
+  advance(30);
+  assert.deepEqual(out, ['first', 'b', 'c', 'd'], 'what was not settled goes out with the window');
+  sequencer.push([line(12, 'e')]);
+  assert.deepEqual(out.length, 4, 'a batch without the promise waits for the window');
+  advance(30);
+  assert.deepEqual(out, ['first', 'b', 'c', 'd', 'e']);
+});

@@ -6,6 +6,12 @@ import type { WireEvent } from '../../shared/protocol/index.ts';
  * by message (a spawn) can trail a console line written to a ring a moment
  * later. Holding each event for `windowMs` after arrival and releasing in
  * `t` order fixes that at the cost of a few tens of milliseconds of delay.
+ *
+ * That delay is only needed when several workers interleave. A batch that
+ * comes with `settledBefore` (the hub promises that no event earlier than it
+ * is still to come, which it can while `main` is the only lane) releases at
+ * once every held event before that time: a single-lane run's first line
+ * shows as soon as it arrives.
  */
 
 export interface SequencerClock {
@@ -34,9 +40,10 @@ export class EventSequencer {
     this.clock = clock;
   }
 
-  push(events: readonly WireEvent[]): void {
+  push(events: readonly WireEvent[], settledBefore?: number): void {
     const arrived = this.clock.now();
     for (const event of events) this.buffer.push({ event, arrived, order: this.order++ });
+    if (settledBefore !== undefined) this.releaseSettled(settledBefore);
     this.schedule();
   }
 
@@ -54,6 +61,18 @@ export class EventSequencer {
       this.release(this.clock.now() - this.windowMs);
       this.schedule();
     }, this.windowMs);
+  }
+
+  private releaseSettled(before: number): void {
+    const going = this.buffer.filter((item) => item.event.t < before);
+    if (going.length === 0) return;
+    this.buffer = this.buffer.filter((item) => !(item.event.t < before));
+    going.sort((a, b) => a.event.t - b.event.t || a.order - b.order);
+    this.deliver(going.map((item) => item.event));
+    if (this.buffer.length === 0 && this.timer !== null) {
+      this.clock.cancel(this.timer);
+      this.timer = null;
+    }
   }
 
   private release(arrivedBy: number): void {

@@ -1,4 +1,4 @@
-import { parseHostReply, typedPort, type DeadlockPolicy, type HostRequest, type RunStart, type WorkerSource } from '../../shared/protocol/index.ts';
+import { parseHostReply, typedPort, type DeadlockPolicy, type HostRequest, type RunBoot, type RunStart, type WorkerSource } from '../../shared/protocol/index.ts';
 import { frameBootstrap } from './frame-bootstrap.ts';
 
 /**
@@ -10,6 +10,12 @@ import { frameBootstrap } from './frame-bootstrap.ts';
  *   that process only; the page notices the silence and reports it.
  * - `DirectHost` (dev, or where the frame cannot work): run workers are
  *   children of the page itself.
+ *
+ * Both keep one run worker booted ahead of need (`prepare`), with its hub and
+ * its warm task workers: a run takes it, and a new one boots only when the
+ * page prepares again (after the run, so booting never competes with a run
+ * for the CPU). A run worker serves one run and is never reused, so each run
+ * starts from fresh globals.
  */
 
 export interface LaunchRequest {
@@ -17,6 +23,10 @@ export interface LaunchRequest {
   code: string;
   pageUrl: string;
   deadlock: DeadlockPolicy;
+  /** The page's core count, handed to every worker of the run. */
+  cores: number;
+  /** Task workers to start ahead of need, should this run have to boot its run worker. */
+  warmTasks: number;
   port: MessagePort;
   /** The run worker failed to load or crashed. */
   onError(message: string): void;
@@ -31,6 +41,8 @@ export interface RunHost {
    * for up to about two seconds, and leaves busy nested workers running.
    */
   readonly killsProcess: boolean;
+  /** Boots a run worker (and the frame, the first time) ahead of need, unless one is waiting. */
+  prepare(warmTasks: number): Promise<void>;
   launch(request: LaunchRequest): Promise<void>;
   /** Ends the run's worker; `force` when its workers may be busy and must end now. */
   stop(runId: number, force: boolean): void;
@@ -44,8 +56,7 @@ export interface WorkerSources {
   task: WorkerSource;
 }
 
-/** The run worker's start message without the hub's and tasks' sources: the frame adds its own. */
-function runStartWithoutSources(request: LaunchRequest): Omit<RunStart, 'hub' | 'task'> {
+function runStart(request: LaunchRequest): RunStart {
   return {
     type: 'run-start',
     runId: request.runId,
@@ -53,6 +64,7 @@ function runStartWithoutSources(request: LaunchRequest): Omit<RunStart, 'hub' | 
     pageUrl: request.pageUrl,
     port: request.port,
     deadlock: request.deadlock,
+    cores: request.cores,
   };
 }
 
@@ -60,21 +72,33 @@ export class DirectHost implements RunHost {
   readonly killsProcess = false;
   private readonly sources: WorkerSources;
   private readonly workers = new Map<number, Worker>();
+  private spare: Worker | null = null;
 
   constructor(sources: WorkerSources) {
     this.sources = sources;
   }
 
+  prepare(warmTasks: number): Promise<void> {
+    this.spare ??= this.boot(warmTasks);
+    return Promise.resolve();
+  }
+
   launch(request: LaunchRequest): Promise<void> {
-    const worker = new Worker(this.sources.run.url, { type: this.sources.run.type, name: `racecourse run ${request.runId}` });
+    const worker = this.spare ?? this.boot(request.warmTasks);
+    this.spare = null;
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       request.onError(event.message || 'the run worker failed to load');
     };
-    const start: RunStart = { ...runStartWithoutSources(request), hub: this.sources.hub, task: this.sources.task };
-    typedPort<RunStart>(worker).send(start, [request.port]);
+    typedPort<RunStart>(worker).send(runStart(request), [request.port]);
     this.workers.set(request.runId, worker);
     return Promise.resolve();
+  }
+
+  private boot(warmTasks: number): Worker {
+    const worker = new Worker(this.sources.run.url, { type: this.sources.run.type, name: 'racecourse run' });
+    typedPort<RunBoot>(worker).send({ type: 'run-boot', hub: this.sources.hub, task: this.sources.task, warmTasks });
+    return worker;
   }
 
   stop(runId: number): void {
@@ -84,6 +108,8 @@ export class DirectHost implements RunHost {
 
   reset(): void {
     for (const runId of [...this.workers.keys()]) this.stop(runId);
+    this.spare?.terminate();
+    this.spare = null;
   }
 }
 
@@ -112,12 +138,18 @@ export class FrameHost implements RunHost {
     return !this.useFallback;
   }
 
+  async prepare(warmTasks: number): Promise<void> {
+    await this.ensure();
+    if (this.useFallback) return this.fallback.prepare(warmTasks);
+    this.post({ type: 'host-prepare', warmTasks });
+  }
+
   async launch(request: LaunchRequest): Promise<void> {
     await this.ensure();
     if (this.useFallback) return this.fallback.launch(request);
     if (this.stopped.has(request.runId)) return;
     this.active.set(request.runId, request);
-    this.post({ type: 'host-run', runId: request.runId, start: runStartWithoutSources(request) }, [request.port]);
+    this.post({ type: 'host-run', runId: request.runId, start: runStart(request), warmTasks: request.warmTasks }, [request.port]);
   }
 
   stop(runId: number, force: boolean): void {
@@ -131,7 +163,6 @@ export class FrameHost implements RunHost {
       const others = [...this.active.values()];
       this.reset();
       for (const other of others) other.onReset();
-      setTimeout(() => void this.ensure().catch(() => {}), 0);
     } else {
       this.post({ type: 'host-stop', runId });
     }

@@ -19,7 +19,7 @@ import { effectiveTimeLimit } from './time-limit.ts';
 
 /**
  * The main-thread side of runs. It owns nothing but runs: each Run gets a
- * fresh run worker (in the host), and Stop, the time limit, a new Run or the
+ * fresh run worker (in the host; booted ahead of need, see prepare), and Stop, the time limit, a new Run or the
  * run's own end finish it and everything it started. It never executes
  * learner code and never blocks: all it does is pass messages, number
  * events and keep the clock.
@@ -50,6 +50,12 @@ export interface RunHandle {
 export interface Runner {
   /** Starts a run; a run still going from this runner is stopped first. */
   run(code: string, options?: RunOptions): RunHandle;
+  /**
+   * Gets the next run's workers (and, the first time, the runtime frame)
+   * started before they are needed, so that Run answers at once. Cheap when
+   * they already are; the runner also does it after every run.
+   */
+  prepare(): void;
   /** Stops the current run, if any. */
   stop(): void;
   /** The run in progress, or null. */
@@ -61,8 +67,19 @@ let nextRunId = 1;
 /** How long the hub has to confirm that every task is gone before the host is torn down. */
 const STOP_GRACE_MS = 150;
 
+/** The page's core count: what every worker of a run reports (a test may override it on the page). */
+function pageCores(): number {
+  return Math.max(1, Math.floor(navigator.hardwareConcurrency || 1));
+}
+
+/** Task workers a run keeps started ahead of need: one per core, bounded. */
+function warmTasks(): number {
+  return Math.min(pageCores(), LIMITS.maxWarmTasks);
+}
+
 export function createRunnerWith(host: RunHost): Runner {
   let current: Run | null = null;
+  const prepare = () => void host.prepare(warmTasks()).catch(() => {});
   return {
     run(code, options = {}) {
       current?.stop();
@@ -70,10 +87,13 @@ export function createRunnerWith(host: RunHost): Runner {
       current = run;
       void run.done.then(() => {
         if (current === run) current = null;
+        // After the run, not during it: booting must not compete with a run for the CPU.
+        prepare();
       });
       run.launch();
       return run;
     },
+    prepare,
     stop() {
       current?.stop();
     },
@@ -143,6 +163,8 @@ class Run implements RunHandle {
         code: this.code,
         pageUrl: location.href,
         deadlock: this.options.deadlock ?? 'end',
+        cores: pageCores(),
+        warmTasks: warmTasks(),
         port: this.channel.port2,
         onError: (message) => this.fail('crash', `The run stopped unexpectedly: ${message}`),
         onReset: () => {
@@ -177,7 +199,7 @@ class Run implements RunHandle {
         return;
       case 'events':
         this.droppedLines = report.droppedLines;
-        this.sequencer.push(report.events);
+        this.sequencer.push(report.events, report.settledBefore);
         return;
       case 'alive':
         return;

@@ -72,10 +72,12 @@ class Hub {
   private nextToken = 1;
   private finished = false;
   private lastSent = 0;
+  private soleLane = false;
   private readonly starter: TaskStarter;
 
-  constructor(init: HubInit) {
+  constructor(init: HubInit, starter: TaskStarter) {
     this.init = init;
+    this.starter = starter;
     this.control = new Control(init.control);
     this.runner = typedPort(init.runnerPort);
     this.mainPort = typedPort(init.mainPort);
@@ -88,7 +90,6 @@ class Hub {
       if (parsed.ok && parsed.value.type === 'stop-run') this.stopRun();
     };
     this.mainPort.send({ type: 'hub-ready' });
-    this.starter = new TaskStarter(init.task);
     void this.loop();
   }
 
@@ -214,6 +215,8 @@ class Hub {
 
   /** Drain every ring, forward, and check for the end and for deadlocks. */
   private pump(): void {
+    // Read before draining: no task id claimed yet means no spawn is on its way by message.
+    this.soleLane = Atomics.load(this.control.cells, C.nextTaskId) === 0;
     for (const lane of this.lanes.all()) this.events.drain(lane);
     if (this.finished) return;
     for (const event of this.lanes.flush(this.now())) this.events.emit(event);
@@ -226,9 +229,18 @@ class Hub {
     if (deadlock) this.reportDeadlock(deadlock);
   }
 
+  /**
+   * While `main` is the only lane, its ring holds its events in time order
+   * and nothing else reports any: everything before the earliest state
+   * change the coalescer still holds back has been sent (see `settledBefore`).
+   */
+  private settledBefore(): { settledBefore?: number } {
+    return this.soleLane ? { settledBefore: this.lanes.heldSince() } : {};
+  }
+
   private send(): void {
     if (this.events.pending > 0)
-      this.report({ type: 'events', runId: this.init.runId, events: this.events.take(), droppedLines: this.droppedLines() });
+      this.report({ type: 'events', runId: this.init.runId, events: this.events.take(), droppedLines: this.droppedLines(), ...this.settledBefore() });
     else if (performance.now() - this.lastSent >= LIMITS.aliveIntervalMs) this.report({ type: 'alive', runId: this.init.runId });
   }
 
@@ -290,9 +302,17 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => original.setTimeout(resolve, ms));
 }
 
+// `hub-boot` (the run worker was booted ahead of need: start the warm task workers), then `hub-init` (the run).
+let starter: TaskStarter | null = null;
 scope.onmessage = (event: MessageEvent) => {
-  scope.onmessage = null;
   const parsed = parseHubInit(event.data);
   if (!parsed.ok) throw new Error(describeProblem(parsed.problem));
-  new Hub(parsed.value);
+  const message = parsed.value;
+  if (message.type === 'hub-boot') {
+    starter ??= new TaskStarter(message.task, message.warmTasks);
+    return;
+  }
+  scope.onmessage = null;
+  if (!starter) throw new Error('The hub must be booted before its run.');
+  new Hub(message, starter);
 };

@@ -2,15 +2,20 @@ import {
   LIMITS,
   describeProblem,
   parseHubToMain,
-  parseRunStart,
+  parseRunWorkerMessage,
   parseRunnerRequest,
+  type HubBoot,
   type HubInit,
+  type RunBoot,
+  type RunEnvironment,
   type RunReport,
   type RunStart,
   typedPort,
 } from '../../shared/protocol/index.ts';
 import { describeUncaught, explainMissingImport, toErrorInfo } from '../core/errors.ts';
 import { racecourseExports } from '../racecourse/exports-table.ts';
+import { calibrateCompute } from '../racecourse/compute.ts';
+import { useRunCores } from '../racecourse/time.ts';
 import { installConsole } from './console-capture.ts';
 import { installContext, original } from '../core/context.ts';
 import { createControl } from '../core/control.ts';
@@ -20,10 +25,13 @@ import { transpile } from './transpile.ts';
 import { installErrorHandlers, wrapGlobals } from './wrap-globals.ts';
 
 /**
- * The run worker: one per run, started by the runner (inside the host
- * frame). It transpiles the snippet, starts the hub and waits until the hub
- * is ready (so nothing the snippet does can keep the hub from starting),
- * then executes the snippet as a module: the snippet is the `main` lane.
+ * The run worker: one per run, booted by the host ahead of need. At boot
+ * (`run-boot`) it starts its hub (which starts the warm task workers),
+ * measures `compute`'s rate and warms the transpiler, all before any run.
+ * At `run-start` it transpiles the snippet, hands the hub the run and waits
+ * until the hub is ready (so nothing the snippet does can keep the hub from
+ * starting), then executes the snippet as a module: the snippet is the
+ * `main` lane. It serves one run only: the next run gets fresh globals.
  */
 
 const MODULE_KEY = Symbol.for('racecourse.module');
@@ -33,16 +41,61 @@ const scope = globalThis as unknown as Record<string | symbol, unknown> & {
   onmessage: ((event: MessageEvent) => void) | null;
 };
 
+interface Booted {
+  hub: Worker;
+  /** The hub failed to load: the run ends with this message. */
+  hubError: string | null;
+  computeRate: number;
+  /** The blob: URL of the module `import … from "racecourse"` loads. */
+  facade: string;
+}
+
+/** Exercises the transpiler's common paths (types, an import, a class, async code) once at boot. */
+const WARM_UP_SNIPPET = `import { spawn } from "racecourse";
+type Pair = { a: number; b: string };
+class Box<T> { constructor(readonly value: T) {} }
+async function main(xs: number[]): Promise<Pair[]> {
+  const out: Pair[] = [];
+  for (const x of xs) out.push({ a: x as number, b: String(new Box(x).value) });
+  await Promise.all(xs.map(async (x) => x));
+  return out;
+}
+void spawn; void main([1]);
+`;
+
+let booted: Booted | null = null;
+
 scope.onmessage = (event: MessageEvent) => {
-  scope.onmessage = null;
-  const parsed = parseRunStart(event.data);
+  const parsed = parseRunWorkerMessage(event.data);
   if (!parsed.ok) throw new Error(describeProblem(parsed.problem));
-  void run(parsed.value);
+  const message = parsed.value;
+  if (message.type === 'run-boot') {
+    booted ??= boot(message);
+    return;
+  }
+  scope.onmessage = null;
+  if (!booted) throw new Error('A run worker must be booted before its run.');
+  void run(message, booted);
 };
+
+function boot(message: RunBoot): Booted {
+  // Measured first, before the hub and its task workers start booting beside it.
+  const computeRate = calibrateCompute();
+  const hub = new Worker(message.hub.url, { type: message.hub.type, name: 'racecourse hub' });
+  const state: Booted = { hub, hubError: null, computeRate, facade: facadeUrl() };
+  hub.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    state.hubError = event.message || 'hub failed to load';
+  };
+  typedPort<HubBoot>(hub).send({ type: 'hub-boot', task: message.task, warmTasks: message.warmTasks });
+  // The transpiler's first call is many times slower than the next: make it here, not in a run.
+  transpile(WARM_UP_SNIPPET, { resolve: () => 'blob:warm-up', exportsOf: () => undefined });
+  return state;
+}
 
 /** A module that hands out the racecourse exports: what `import … from "racecourse"` loads. */
 function facadeUrl(): string {
-  const names = Object.keys(racecourseExports);
+  const names = Object.keys(racecourseExports());
   // One line on purpose: no line of the run worker's bundle starts with `export`.
   const code =
     `const m = globalThis[Symbol.for('racecourse.module')]; ` +
@@ -54,7 +107,8 @@ function facadeUrl(): string {
 /** `import()` of a blob: URL; the bundler must leave it alone. */
 const importModule = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);
 
-async function run(start: RunStart): Promise<void> {
+async function run(start: RunStart, { hub, hubError, computeRate, facade }: Booted): Promise<void> {
+  const environment: RunEnvironment = { cores: start.cores, computeRate };
   const port = start.port;
   const runner = typedPort<RunReport>(port);
   const report = (message: RunReport) => runner.send(message);
@@ -65,8 +119,8 @@ async function run(start: RunStart): Promise<void> {
   };
   const alive = original.setInterval(() => report({ type: 'alive', runId: start.runId }), LIMITS.aliveIntervalMs);
 
-  const facade = facadeUrl();
-  const names = Object.keys(racecourseExports);
+  useRunCores(environment.cores);
+  const names = Object.keys(racecourseExports());
   const transpiled = transpile(start.code, {
     resolve: (specifier) => (specifier === 'racecourse' ? facade : null),
     exportsOf: (specifier) => (specifier === 'racecourse' ? [...names, 'default'] : undefined),
@@ -88,17 +142,19 @@ async function run(start: RunStart): Promise<void> {
   const control = createControl();
   const mainRing = createRingBuffer();
   const hubChannel = new MessageChannel();
-  const hub = new Worker(start.hub.url, { type: start.hub.type, name: 'racecourse hub' });
-  hub.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
+  const hubFailed = (message: string) =>
     report({
       type: 'end',
       runId: start.runId,
       state: 'error',
       t: 0,
       lingering: 0,
-      error: { kind: 'internal', message: `The runtime could not start: ${event.message || 'hub failed to load'}` },
+      error: { kind: 'internal', message: `The runtime could not start: ${message}` },
     });
+  if (hubError !== null) return hubFailed(hubError);
+  hub.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    hubFailed(event.message || 'hub failed to load');
   };
   const ready = new Promise<void>((resolve) => {
     hubChannel.port1.onmessage = (event: MessageEvent) => {
@@ -113,10 +169,10 @@ async function run(start: RunStart): Promise<void> {
     mainRing,
     mainPort: hubChannel.port2,
     runnerPort: port,
-    task: start.task,
     snippet: code,
     pageUrl: start.pageUrl,
     deadlock: start.deadlock,
+    environment,
   };
   port.onmessage = null;
   typedPort<HubInit>(hub).send(init, [hubChannel.port2, port]);
@@ -134,6 +190,7 @@ async function run(start: RunStart): Promise<void> {
     snippet: code,
     pageUrl: start.pageUrl,
     pool: false,
+    environment,
   });
   let moduleDone = false;
   let lastQuiet = false;
@@ -155,7 +212,7 @@ async function run(start: RunStart): Promise<void> {
   installConsole(ctx);
   wrapGlobals(ctx);
   installErrorHandlers(ctx, null, names);
-  scope[MODULE_KEY] = racecourseExports;
+  scope[MODULE_KEY] = racecourseExports();
   // The run's time zero is the moment the snippet's body starts (after its
   // module has loaded): a marker call at the very start of line 1.
   scope[START_KEY] = () => {

@@ -11,6 +11,7 @@ import {
 import { explainClosure, explainCloneError, explainMissingMethod, toErrorInfo, type FunctionHome } from '../core/errors.ts';
 import { compileFunction } from '../core/function-source.ts';
 import { racecourseExports } from '../racecourse/exports-table.ts';
+import { useRunCores } from '../racecourse/time.ts';
 import { pack, unpack } from '../core/transfer.ts';
 import { installConsole } from './console-capture.ts';
 import { installContext, type WorkerContext } from '../core/context.ts';
@@ -45,11 +46,13 @@ function start(init: TaskInit): void {
     snippet: init.snippet,
     pageUrl: init.pageUrl,
     pool: init.pool > 0,
+    environment: init.environment,
   });
+  useRunCores(init.environment.cores);
   installConsole(ctx);
   wrapGlobals(ctx);
   installErrorHandlers(ctx, home);
-  for (const [name, value] of Object.entries(racecourseExports)) scope[name] = value;
+  for (const [name, value] of Object.entries(racecourseExports())) scope[name] = value;
   if (init.pool) {
     servePool(ctx, init.spawnerPort);
   } else {

@@ -1,8 +1,9 @@
-import { bool, int, literal, object, oneOf, port, str, union, type Infer } from '../schema.ts';
+import { bool, int, literal, num, object, oneOf, port, str, union, type Infer } from '../schema.ts';
 
 /**
  * Page (runner) ⇄ host (the sandboxed frame, or the page itself in dev), and
- * the first message a run worker receives (`RunStart`).
+ * the two messages a run worker receives: `RunBoot` when it is started ahead
+ * of need, `RunStart` when a run takes it.
  */
 
 /**
@@ -16,9 +17,29 @@ export type WorkerSource = Infer<typeof workerSource>;
 export const deadlockPolicy = oneOf(['end', 'report']);
 export type DeadlockPolicy = Infer<typeof deadlockPolicy>;
 
-/** What the page decides about a run; the host adds where the workers' code comes from. */
+/**
+ * What every worker of a run agrees on, handed down from the run worker
+ * before any learner code: the core count the page reports (so that every
+ * worker says the same, and tests can vary it), and `compute(ms)`'s rate,
+ * measured once per run before the learner's clock starts.
+ */
+export const runEnvironment = object({
+  /** The page's `navigator.hardwareConcurrency`: `cores`, and `navigator.hardwareConcurrency` in every worker of the run. */
+  cores: int(),
+  /** `compute(ms)`'s loop iterations per millisecond on a free core. */
+  computeRate: num(),
+});
+export type RunEnvironment = Infer<typeof runEnvironment>;
+
+/**
+ * The first message of a run worker, sent when the host starts it ahead of
+ * need: it starts its hub, which starts `warmTasks` task workers, and it
+ * measures `compute`'s rate. Then it waits for its `RunStart`.
+ */
+const runBootFields = { hub: workerSource, task: workerSource, warmTasks: int() };
+
+/** What the page decides about a run. */
 const runStartFields = {
-  type: literal('run-start'),
   runId: int(),
   code: str(),
   /** The page's URL: relative `fetch` URLs resolve against it. */
@@ -26,11 +47,19 @@ const runStartFields = {
   /** Port to the runner: every report of the run travels on it. */
   port: port(),
   deadlock: deadlockPolicy,
+  /** The page's `navigator.hardwareConcurrency` (see RunEnvironment). */
+  cores: int(),
 };
 
-/** The first message a run worker receives. */
-export const runStart = object({ ...runStartFields, hub: workerSource, task: workerSource });
-export type RunStart = Infer<typeof runStart>;
+/** A run worker's two messages: `run-boot` first, then `run-start`, the run itself. */
+export const runWorkerMessage = union('type', {
+  'run-boot': object(runBootFields),
+  'run-start': object(runStartFields),
+});
+export type RunWorkerMessage = Infer<typeof runWorkerMessage>;
+export type RunBoot = Extract<RunWorkerMessage, { type: 'run-boot' }>;
+export type RunStart = Extract<RunWorkerMessage, { type: 'run-start' }>;
+const runStart = object({ type: literal('run-start'), ...runStartFields });
 
 /**
  * Page → frame. The frame's script (runner/frame-bootstrap.ts) is inlined
@@ -39,8 +68,10 @@ export type RunStart = Infer<typeof runStart>;
  */
 export const hostRequest = union('type', {
   'host-init': object({ code: object({ run: str(), hub: str(), task: str() }) }),
-  /** The frame adds the worker sources it was given at `host-init`. */
-  'host-run': object({ runId: int(), start: object(runStartFields) }),
+  /** Have a run worker booted and waiting (with `warmTasks` task workers), if none is. */
+  'host-prepare': object({ warmTasks: int() }),
+  /** Hand the waiting run worker (or a new one) its run; nothing new is booted until the next `host-prepare`. */
+  'host-run': object({ runId: int(), start: runStart, warmTasks: int() }),
   'host-stop': object({ runId: int() }),
 });
 export type HostRequest = Infer<typeof hostRequest>;

@@ -1,5 +1,5 @@
 import { array, bool, int, num, object, oneOf, optional, port, sab, str, union, unknownValue, type Infer } from '../schema.ts';
-import { deadlockPolicy, workerSource } from './host.ts';
+import { deadlockPolicy, runEnvironment, workerSource } from './host.ts';
 import { runErrorInfo } from './events.ts';
 import { ringEvent } from './ring.ts';
 import { fetchRequest } from './run-report.ts';
@@ -11,19 +11,23 @@ import { fnSource } from './task.ts';
  */
 
 export const hubInit = union('type', {
+  /** First, when the run worker boots ahead of need: start `warmTasks` task workers and wait. */
+  'hub-boot': object({ task: workerSource, warmTasks: int() }),
+  /** Then the run. */
   'hub-init': object({
     runId: int(),
     control: sab(),
     mainRing: sab(),
     mainPort: port(),
     runnerPort: port(),
-    task: workerSource,
     snippet: str(),
     pageUrl: str(),
     deadlock: deadlockPolicy,
+    environment: runEnvironment,
   }),
 });
-export type HubInit = Infer<typeof hubInit>;
+export type HubInit = Extract<Infer<typeof hubInit>, { type: 'hub-init' }>;
+export type HubBoot = Extract<Infer<typeof hubInit>, { type: 'hub-boot' }>;
 
 export const spawnRequest = object({
   id: int(),

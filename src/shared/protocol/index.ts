@@ -1,5 +1,5 @@
 import { parser } from '../schema.ts';
-import { hostReply, runStart } from './host.ts';
+import { hostReply, runWorkerMessage } from './host.ts';
 import { hubInit, hubRequest, hubToMain } from './hub.ts';
 import { ringEvent } from './ring.ts';
 import { fetchReply, runReport, runnerRequest } from './run-report.ts';
@@ -32,7 +32,7 @@ export { typedPort, type TypedPort } from './port.ts';
 export type { Parsed } from '../schema.ts';
 
 export const parseHostReply = parser(hostReply, 'host reply');
-export const parseRunStart = parser(runStart, 'run start');
+export const parseRunWorkerMessage = parser(runWorkerMessage, 'run worker message');
 export const parseRunReport = parser(runReport, 'run report');
 export const parseRunnerRequest = parser(runnerRequest, 'runner request');
 export const parseHubRequest = parser(hubRequest, 'hub request');

@@ -6,6 +6,8 @@ export const LIMITS = {
   maxTimeLimitMs: 600_000,
   /** Live task and pool workers in one run. */
   maxLiveWorkers: 64,
+  /** Task workers a run keeps started ahead of need: the run's core count, at most this. */
+  maxWarmTasks: 16,
   /** Console lines kept per run; later ones are counted and dropped. */
   outputLines: 2_000,
   /** Characters kept of one console line. */

@@ -7,6 +7,7 @@ import {
   parseRunReport,
   parseSpawnerToTask,
   parseTaskInit,
+  parseRunWorkerMessage,
   parseTaskToSpawner,
   type RunReport,
   type TaskToSpawner,
@@ -103,8 +104,10 @@ test('task init, task ⇄ spawner messages and ring records validate', async () 
     pool: 0,
     fn: { source: '() => 1', line: 1, column: 0 },
     args: [1, 'two'],
+    environment: { cores: 8, computeRate: 250_000 },
   };
   assert.ok(parseTaskInit(await roundTrip(init, [port1, hub.port1])).ok);
+  assert.equal(parseTaskInit({ ...init, environment: { cores: 8 } }).ok, false, 'every task gets the run\'s compute rate');
   assert.equal(parseTaskInit({ ...init, pool: false }).ok, false);
   const messages: TaskToSpawner[] = [
     { type: 'result', ok: true, value: undefined },
@@ -120,4 +123,15 @@ test('task init, task ⇄ spawner messages and ring records validate', async () 
   assert.equal(parseRingEvent({ k: 'state', t: 1, state: 'waiting', waits: [{ kind: 'spinlock' }], holds: [], wakeable: false }).ok, false);
   port2.close();
   hub.port2.close();
+});
+
+test('a run worker is booted, then given its run', async () => {
+  const { port1 } = new MessageChannel();
+  const source = { url: 'blob:x', type: 'classic' };
+  const boot = { type: 'run-boot', hub: source, task: source, warmTasks: 2 };
+  assert.ok(parseRunWorkerMessage(await roundTrip(boot, [])).ok);
+  const start = { type: 'run-start', runId: 1, code: 'x', pageUrl: 'http://localhost/', port: port1, deadlock: 'end', cores: 2 };
+  assert.ok(parseRunWorkerMessage(await roundTrip(start, [port1])).ok);
+  assert.equal(parseRunWorkerMessage({ ...start, cores: '2' }).ok, false);
+  assert.equal(parseRunWorkerMessage({ ...boot, warmTasks: undefined }).ok, false);
 });

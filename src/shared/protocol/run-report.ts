@@ -44,7 +44,13 @@ export type FetchReply = Infer<typeof fetchReply>;
 export const runReport = union('type', {
   /** The snippet is about to execute; `startAbs` is the run's time zero (timeOrigin + now). */
   started: object({ runId: int(), startAbs: num() }),
-  events: object({ runId: int(), events: array(wireEvent), droppedLines: int() }),
+  /**
+   * `settledBefore`, when present: every event of the run with a smaller `t`
+   * has been sent, in this batch or an earlier one, so the page may show them
+   * at once instead of waiting out its reordering window. The hub can promise
+   * it only while `main` is the run's only lane.
+   */
+  events: object({ runId: int(), events: array(wireEvent), droppedLines: int(), settledBefore: optional(num()) }),
   /** The run ended by itself; `lingering` counts workers still busy or blocked (they need ending by force). */
   end: object({
     runId: int(),

@@ -1,3 +1,4 @@
+import { runEnvironment } from './host.ts';
 import { array, either, int, literal, object, optional, port, sab, str, union, unknownValue, type Infer } from '../schema.ts';
 
 /**
@@ -29,6 +30,7 @@ export const taskInit = union('type', {
     pool: int(),
     fn: optional(fnSource),
     args: array(unknownValue()),
+    environment: runEnvironment,
   }),
 });
 export type TaskInit = Infer<typeof taskInit>;

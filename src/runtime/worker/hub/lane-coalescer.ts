@@ -40,6 +40,11 @@ export class LaneCoalescer {
     return out;
   }
 
+  /** The time of the change held back, if any: an event with this `t` may still come. */
+  get heldSince(): number | undefined {
+    return this.pending?.t;
+  }
+
   /** Releases the held-back change once it is old enough (or now, if `force`). */
   flush(now: number, force = false): LaneChange[] {
     const out: LaneChange[] = [];

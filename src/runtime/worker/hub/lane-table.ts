@@ -123,6 +123,13 @@ export class LaneTable {
   }
 
   /** The held-back state events older than the merge window (all of them when `force`). */
+  /** The earliest state change still held back by a lane's coalescer (Infinity: none). */
+  heldSince(): number {
+    let earliest = Infinity;
+    for (const lane of this.lanes.values()) earliest = Math.min(earliest, lane.coalescer.heldSince ?? Infinity);
+    return earliest;
+  }
+
   flush(t: number, force = false): WireEvent[] {
     const events: WireEvent[] = [];
     for (const lane of this.lanes.values()) for (const shown of lane.coalescer.flush(t, force)) events.push(stateEvent(lane, shown));

@@ -2,42 +2,43 @@ import type { HubInit, SpawnRequest, TaskInit, WorkerSource } from '../../../sha
 import { original } from '../../core/context.ts';
 
 /**
- * Task workers for the hub, one started ahead of need: spawn() hands the
- * spare its task at once, so a spawn rarely waits for a worker to boot;
- * taskInit() is the start message that hands it.
+ * Task workers for the hub, started ahead of need: `warm` of them when the
+ * run worker boots (the run's core count, bounded), so that spawning up to
+ * that many tasks at once hands each a worker that is already running its
+ * script. When the last spare is taken, one more is started, so a later
+ * spawn rarely waits for a worker to boot either. taskInit() is the start
+ * message that hands a spare its task.
  */
 export class TaskStarter {
   private readonly source: WorkerSource;
-  private spare: Worker | null = null;
+  private readonly spares: Worker[] = [];
   private closed = false;
 
-  constructor(source: WorkerSource) {
+  constructor(source: WorkerSource, warm: number) {
     this.source = source;
-    this.prepare();
+    for (let i = 0; i < Math.max(1, warm); i++) this.prepare();
   }
 
-  /** The spare, or a new worker; throws when none can be started. */
+  /** A spare, or a new worker; throws when none can be started. */
   take(): Worker {
-    const worker = this.spare ?? this.start();
-    this.spare = null;
+    const worker = this.spares.shift() ?? this.start();
     // The next spare starts once this task has its start message.
-    original.setTimeout(() => this.prepare(), 0);
+    if (this.spares.length === 0) original.setTimeout(() => this.prepare(), 0);
     return worker;
   }
 
-  /** The run is over: end the spare and start no more. */
+  /** The run is over: end the spares and start no more. */
   close(): void {
     this.closed = true;
-    this.spare?.terminate();
-    this.spare = null;
+    for (const spare of this.spares.splice(0)) spare.terminate();
   }
 
   private prepare(): void {
-    if (this.closed || this.spare) return;
+    if (this.closed) return;
     try {
-      this.spare = this.start();
+      this.spares.push(this.start());
     } catch {
-      this.spare = null;
+      /* the browser refused another worker: the next take() says so */
     }
   }
 
@@ -61,6 +62,7 @@ export function taskInit(run: HubInit, request: SpawnRequest, ring: SharedArrayB
     pageUrl: run.pageUrl,
     pool: request.pool,
     args: request.args,
+    environment: run.environment,
     ...(request.fn ? { fn: request.fn } : {}),
   };
 }
