@@ -1,3 +1,4 @@
+// @time-limit 20s
 import { spawn, cores, now } from "racecourse";
 
 // A fixed amount of CPU work: a set number of steps, however long they take.

@@ -1,3 +1,4 @@
+// @time-limit 20s
 import { spawn, cores, now } from "racecourse";
 
 // Every worker gets the same fixed job, a set number of steps,

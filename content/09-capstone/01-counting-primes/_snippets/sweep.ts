@@ -1,4 +1,4 @@
-// @time-limit 20s
+// @time-limit 30s
 import { Pool, cores, now } from "racecourse";
 
 function countChunk([from, to]: [number, number]): number {
