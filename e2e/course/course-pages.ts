@@ -11,11 +11,16 @@ export interface SnippetRef {
   page: string;
   id: string;
   expectState: string;
+  /** The snippet's source, as the page holds it (its original code). */
+  code: string;
 }
 
 export interface ExerciseRef {
   page: string;
   id: string;
+  /** The starting code and the solution. */
+  code: string;
+  solution: string;
 }
 
 const DIST_LEARN = join(process.cwd(), 'dist', 'learn');
@@ -32,6 +37,15 @@ function attribute(tag: string, name: string): string | undefined {
   return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 }
 
+/** The string held by the first `<script type="application/json" data-part="…">` after `from`. */
+function jsonPart(html: string, part: string, from: number): string {
+  const open = `<script type="application/json" data-part="${part}">`;
+  const start = html.indexOf(open, from);
+  if (start < 0) return '';
+  const end = html.indexOf('</script>', start);
+  return JSON.parse(html.slice(start + open.length, end)) as string;
+}
+
 export function coursePages(filter = process.env.COURSE_LESSON ?? ''): {
   snippets: SnippetRef[];
   exercises: ExerciseRef[];
@@ -42,15 +56,15 @@ export function coursePages(filter = process.env.COURSE_LESSON ?? ''): {
     const page = `/learn/${relative(DIST_LEARN, file).replace(/index\.html$/, '')}`;
     if (!page.startsWith(filter)) continue;
     const html = readFileSync(file, 'utf8');
-    for (const [tag] of html.matchAll(/<race-exercise\b[^>]*>/g)) {
+    for (const { 0: tag, index } of html.matchAll(/<race-exercise\b[^>]*>/g)) {
       const id = attribute(tag, 'data-exercise-id');
-      if (id) exercises.push({ page, id });
+      if (id) exercises.push({ page, id, code: jsonPart(html, 'original', index), solution: jsonPart(html, 'solution-code', index) });
     }
-    for (const [tag] of html.matchAll(/<race-playground\b[^>]*>/g)) {
+    for (const { 0: tag, index } of html.matchAll(/<race-playground\b[^>]*>/g)) {
       const id = attribute(tag, 'data-playground-id');
       // Exercise playgrounds are held to their check instead (see exercises.spec.ts).
       if (!id || id.startsWith('exercise-')) continue;
-      snippets.push({ page, id, expectState: attribute(tag, 'data-expect-state') ?? 'done' });
+      snippets.push({ page, id, expectState: attribute(tag, 'data-expect-state') ?? 'done', code: jsonPart(html, 'original', index) });
     }
   }
   return { snippets, exercises };

@@ -1,14 +1,16 @@
 import { spawn, compute, cores, now } from "racecourse";
 
-// One job per core. compute(400) is a fixed amount of work: about 400 ms
+// One job per core. compute(ms) is a fixed amount of work: about ms
 // on a core of its own, longer if it has to share one.
-function job(): number {
+function job(ms: number): number {
   const start = now();
-  compute(400);
+  compute(ms);
   return now() - start;
 }
 
-const tasks = Array.from({ length: cores }, () => spawn(job));
+// 400 ms each; past 8 cores, an equal share of 3,200 ms instead.
+const JOB_MS = Math.min(400, Math.round(3200 / cores));
+const tasks = Array.from({ length: cores }, () => spawn(job, JOB_MS));
 const times = await Promise.all(tasks.map((t) => t.join()));
 
 tasks.forEach((t, i) => {
