@@ -1,5 +1,6 @@
 import { test, expect } from '../fixtures';
 import type { Locator } from '@playwright/test';
+import { reveal } from '../playground/helpers';
 
 /**
  * The races and locks lessons promise outcomes over many runs: a race demo
@@ -40,6 +41,7 @@ interface Outcomes {
 }
 
 async function runTwenty(playground: Locator): Promise<Outcomes> {
+  await reveal(playground);
   await playground.getByRole('button', { name: 'Run ×20' }).click();
   await expect(playground.locator('[data-part="histogram"] .pg-histogram-title')).toHaveText(
     /^Outcomes of 20 of 20 runs/,

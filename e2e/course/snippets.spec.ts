@@ -1,5 +1,6 @@
 import { test, expect } from '../fixtures';
 import { coursePages } from './course-pages';
+import { reveal } from '../playground/helpers';
 
 /** Every runnable snippet of the course, run for real and held to its declared end state. */
 const { snippets } = coursePages();
@@ -20,7 +21,7 @@ for (const [path, onPage] of pages) {
     await page.goto(path);
     for (const snippet of onPage) {
       await test.step(`#${snippet.id} ends ${snippet.expectState}`, async () => {
-        const playground = page.locator(`race-playground[data-playground-id="${snippet.id}"]`);
+        const playground = await reveal(page.locator(`race-playground[data-playground-id="${snippet.id}"]`));
         await playground.getByRole('button', { name: 'Run', exact: true }).click();
         await expect(playground).not.toHaveAttribute('data-state', /^(idle|running)$/, { timeout: 60_000 });
         const state = await playground.getAttribute('data-state');

@@ -1,5 +1,5 @@
 import { test, expect } from '../fixtures';
-import { runAndWait, linesOf, output } from './helpers';
+import { reveal, runAndWait, linesOf, output } from './helpers';
 
 const LESSON = '/learn/foundations/what-your-machine-has/';
 const ID = 'count-cores';
@@ -25,14 +25,14 @@ test('Run first, then the editor opens on Edit, takes focus, and Ctrl+Enter runs
 
 test('edits survive a reload; Reset restores the original and can be undone', async ({ page }) => {
   await page.goto(LESSON);
-  const playground = page.locator(`[data-playground-id="${ID}"]`);
+  const playground = await reveal(page.locator(`[data-playground-id="${ID}"]`));
   await playground.getByRole('button', { name: 'Edit' }).click();
   await expect(playground.getByRole('textbox', { name: /code editor/ })).toBeFocused({ timeout: 60_000 });
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('\nconsole.log("kept");');
 
   await page.reload();
-  const reloaded = page.locator(`[data-playground-id="${ID}"]`);
+  const reloaded = await reveal(page.locator(`[data-playground-id="${ID}"]`));
   await expect(reloaded.locator('[data-part="code"]')).toContainText('console.log("kept");');
   await expect(reloaded.locator('[data-part="notice"]')).toContainText('your edited code');
   await runAndWait(reloaded);
@@ -45,12 +45,13 @@ test('edits survive a reload; Reset restores the original and can be undone', as
   await expect(reloaded.locator('[data-part="code"]')).toContainText('console.log("kept");');
 
   await page.reload();
+  await reveal(page.locator(`[data-playground-id="${ID}"]`));
   await expect(page.locator(`[data-playground-id="${ID}"] [data-part="code"]`)).toContainText('console.log("kept");');
 });
 
 test('the keyboard never gets trapped in the editor: Escape then Tab leaves it', async ({ page }) => {
   await page.goto(LESSON);
-  const playground = page.locator(`[data-playground-id="${ID}"]`);
+  const playground = await reveal(page.locator(`[data-playground-id="${ID}"]`));
   await playground.getByRole('button', { name: 'Edit' }).click();
   const editor = playground.getByRole('textbox', { name: /code editor/ });
   await expect(editor).toBeFocused({ timeout: 60_000 });
@@ -65,7 +66,7 @@ test('on a narrow touch screen a light editor still edits and runs', async ({ br
   const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await page.goto(LESSON);
-  const playground = page.locator(`[data-playground-id="${ID}"]`);
+  const playground = await reveal(page.locator(`[data-playground-id="${ID}"]`));
   await playground.getByRole('button', { name: 'Edit' }).click();
   const area = playground.getByRole('textbox', { name: /code editor/ });
   await expect(area).toBeFocused();
@@ -86,11 +87,12 @@ test('when the lesson code changed since the learner edited it, their version is
     localStorage.setItem(key, JSON.stringify({ code: 'console.log("my old edit");\n', originalHash: 'stale', savedAt: 1 }));
   }, ID);
   await page.reload();
-  const playground = page.locator(`[data-playground-id="${ID}"]`);
+  const playground = await reveal(page.locator(`[data-playground-id="${ID}"]`));
   await expect(playground.locator('[data-part="code"]')).toContainText('my old edit');
   await expect(playground.locator('[data-part="notice"]')).toContainText('code has changed since you edited it');
   await playground.getByRole('button', { name: 'Keep mine' }).click();
   await page.reload();
+  await reveal(page.locator(`[data-playground-id="${ID}"]`));
   await expect(page.locator(`[data-playground-id="${ID}"] [data-part="notice"]`)).not.toContainText('has changed');
   await expect(page.locator(`[data-playground-id="${ID}"] [data-part="code"]`)).toContainText('my old edit');
 });

@@ -1,5 +1,6 @@
+import type { Locator } from '@playwright/test';
 import { test, expect } from '../fixtures';
-import { openPlayground, runAndWait, output, timing, linesOf } from './helpers';
+import { openPlayground, reveal, runAndWait, output, timing, linesOf } from './helpers';
 
 const LESSON = '/learn/foundations/what-your-machine-has/';
 
@@ -19,7 +20,7 @@ test('Run works before any editor is loaded, and fills every read-out', async ({
     if (/monaco|ts\.worker|editor\.worker/i.test(r.url())) editorRequests.push(r.url());
   });
   await page.goto(LESSON);
-  const playground = page.locator('[data-playground][data-playground-id="busy-on-every-core"]');
+  const playground = await reveal(page.locator('[data-playground][data-playground-id="busy-on-every-core"]'));
   await expect(playground.getByRole('button', { name: 'Edit' })).toBeVisible();
   await runAndWait(playground);
 
@@ -41,6 +42,34 @@ test('Run works before any editor is loaded, and fills every read-out', async ({
   const timeline = playground.getByRole('img', { name: 'Timeline' });
   await expect(timeline.locator('[data-lane="worker-1"] [data-state="running"]').first()).toBeAttached();
   expect(editorRequests).toEqual([]);
+});
+
+test('a playground further down upgrades when the keyboard reaches it or a script asks, and its controls move nothing', async ({
+  page,
+}) => {
+  await page.goto(LESSON);
+  // Far from the viewport at load: not upgraded, its controls keep their place, invisible and out of reach.
+  const controlsOf = (playground: Locator) => playground.getByRole('group', { name: /: controls$/ });
+  const exercise = page.locator('race-exercise race-playground');
+  const far = page.locator('[data-playground-id="more-workers-than-cores"]');
+  await expect(controlsOf(exercise)).toBeHidden();
+  await expect(controlsOf(far)).toBeHidden();
+
+  // An exercise (or a test) that calls the element's methods gets an upgraded playground.
+  const code = await exercise.evaluate((el) => (el as HTMLElement & { code: string }).code);
+  expect(code).toContain('racecourse');
+  await expect(controlsOf(exercise)).toBeVisible();
+
+  // The keyboard reaches the code: the playground upgrades, and nothing moves.
+  const place = () =>
+    far.locator('[data-part="code"]').evaluate((code) => {
+      const box = code.getBoundingClientRect();
+      return { top: box.top + scrollY, height: box.height };
+    });
+  const before = await place();
+  await far.locator('pre.astro-code').focus();
+  await expect(controlsOf(far)).toBeVisible();
+  expect(await place()).toEqual(before);
 });
 
 test('read-outs change while the run goes on, not only at its end', async ({ page }) => {

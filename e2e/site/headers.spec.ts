@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '../fixtures';
 import { siteHeaders } from '../../astro.config.mjs';
+import { runAndWait } from '../playground/helpers';
 
 /**
  * The headers every host must send are written three times: for astro's own
@@ -25,7 +26,5 @@ test('every page is served with the Content-Security-Policy, and the page honour
   const response = await page.goto('/learn/foundations/what-your-machine-has/');
   expect(response?.headers()['content-security-policy']).toBe(siteHeaders['Content-Security-Policy']);
   // The fixture fails the test on any console error, which is where CSP violations are reported.
-  const playground = page.locator('race-playground').first();
-  await playground.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(playground).toHaveAttribute('data-state', 'done');
+  await runAndWait(page.locator('race-playground').first());
 });

@@ -1,4 +1,5 @@
 import { test, expect } from '../fixtures';
+import { reveal } from '../playground/helpers';
 
 const LESSON = '/learn/foundations/what-your-machine-has/';
 
@@ -59,15 +60,20 @@ test('without any script the lesson reads fully, with highlighted code', async (
     new Set(spans.map((s) => getComputedStyle(s).color)).size,
   );
   expect(colours).toBeGreaterThan(2);
+  // No controls that would do nothing without script.
+  await expect(page.getByRole('button')).toHaveCount(0);
   await context.close();
 });
 
 test('a lesson prints readably: the lesson and its code, without navigation or controls', async ({ page }) => {
   await page.goto(LESSON);
+  // A playground's controls, shown on screen, are left out of print.
+  const run = (await reveal(page.locator('race-playground').first())).getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Course' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'On this page' })).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Run', exact: true }).first()).toBeHidden();
+  await expect(run).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('pre.astro-code').first()).toBeVisible();
 });

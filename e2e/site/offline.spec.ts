@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { test, expect } from '../fixtures';
 import { startStaticServer } from '../tools/static-server';
+import { reveal } from '../playground/helpers';
 
 /**
  * Hosting anywhere: served by a plain static server that sends no isolation
@@ -27,7 +28,7 @@ test('on a host without isolation headers the service worker isolates the page, 
     expect(navigations).toBe(2); // the first load, and one reload: no loop
     await expect(page.locator('[data-isolation-banner]')).toBeHidden();
 
-    const playground = page.locator('race-playground[data-playground-id="busy-on-every-core"]');
+    const playground = await reveal(page.locator('race-playground[data-playground-id="busy-on-every-core"]'));
     await playground.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(playground).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   } finally {
@@ -53,7 +54,7 @@ test('after one visit the course reads and runs with no network', async ({ page,
     await context.setOffline(true);
     await page.goto(`${server.url}/learn/performance/speedup-and-amdahl/`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const playground = page.locator('race-playground').first();
+    const playground = await reveal(page.locator('race-playground').first());
     await playground.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(playground).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     await context.setOffline(false);

@@ -2,9 +2,12 @@
  * <race-playground>: upgrades the static snippet rendered by Playground.astro.
  * It wires two pieces to the controls: the code it holds (held-code.ts: saved
  * edits, Reset, Share) and its runs (run-controller.ts: Run, Stop, Run ×N and
- * the read-outs); it loads the editor on demand.
+ * the read-outs); it loads the editor on demand. It upgrades when it comes
+ * near the viewport or takes focus (upgrade-when-near.ts), or at once when
+ * its methods are called.
  */
 import { HeldCode } from './held-code.ts';
+import { upgradeWhenNear } from './upgrade-when-near.ts';
 import { RunController, type RunOrigin } from './run-controller.ts';
 import { button, part, showNotice } from './parts.ts';
 import { prepareOnIntent, prepareWhenIdle } from './warm-up.ts';
@@ -18,20 +21,34 @@ class RacePlayground extends HTMLElement {
   #runs!: RunController;
   #editor: CodeEditor | undefined;
   #editorLoading: Promise<CodeEditor | undefined> | undefined;
+  #stopWaiting: (() => void) | undefined;
 
   connectedCallback(): void {
     if (this.#code) return;
+    // The runtime is prepared for the page's first Run once the page is idle, near or not.
+    prepareWhenIdle();
+    // A shared link's code (the /playground/ page) replaces the page's at once.
+    if (this.hasAttribute('data-from-fragment')) this.#upgrade();
+    else this.#stopWaiting ??= upgradeWhenNear(this, () => this.#upgrade());
+  }
+
+  disconnectedCallback(): void {
+    this.#stopWaiting?.();
+    this.#stopWaiting = undefined;
+    this.#runs?.stop();
+  }
+
+  /** Makes the static snippet a playground, once: when it is near, or when a method below needs it. */
+  #upgrade(): void {
+    if (this.#code) return;
+    this.#stopWaiting?.();
+    this.#stopWaiting = undefined;
     const code = new HeldCode(this);
     this.#code = code;
     this.#runs = new RunController(this, () => code.current);
     code.restore();
     this.#wireControls();
     this.querySelector<HTMLElement>('.pg-toolbar')!.hidden = false;
-    prepareWhenIdle();
-  }
-
-  disconnectedCallback(): void {
-    this.#runs?.stop();
   }
 
   /**
@@ -40,16 +57,19 @@ class RacePlayground extends HTMLElement {
    * which an enclosing exercise uses to check the learner's code.
    */
   async run(origin: RunOrigin = 'user'): Promise<RunEvidence> {
+    this.#upgrade();
     return this.#runs.run(origin);
   }
 
   /** The current code (the editor's, if open). */
   get code(): string {
+    this.#upgrade();
     return this.#code!.current;
   }
 
   /** Replaces the code, saying why, with a way back (used by Reset and by an exercise's solution). */
   replaceCode(code: string, message: string): void {
+    this.#upgrade();
     this.#code!.replace(code, message);
   }
 

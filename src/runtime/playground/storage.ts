@@ -109,8 +109,18 @@ export class CodeStore {
   }
 }
 
-/** localStorage, or undefined where the browser refuses it (some private modes). */
+let probed: { store: KeyValueStore | undefined } | undefined;
+
+/**
+ * localStorage, or undefined where the browser refuses it (some private modes).
+ * Probed once per page: every playground, exercise and progress mark asks.
+ */
 export function browserStore(): KeyValueStore | undefined {
+  probed ??= { store: probeLocalStorage() };
+  return probed.store;
+}
+
+function probeLocalStorage(): KeyValueStore | undefined {
   try {
     const probe = 'racecourse:probe';
     localStorage.setItem(probe, '1');

@@ -12,7 +12,7 @@ const store = new ProgressStore(browserStore());
 
 function recordExerciseCount(): void {
   const total = document.querySelectorAll('[data-exercise]').length;
-  if (total > 0) store.setTotal(lessonPath(), total);
+  if (total > 0 && store.load().lessons[lessonPath()]?.total !== total) store.setTotal(lessonPath(), total);
 }
 
 export function renderProgressMarks(): void {
@@ -39,8 +39,15 @@ export function renderProgressMarks(): void {
   }
 }
 
-recordExerciseCount();
-renderProgressMarks();
+// Not needed for the first paint: done when the browser is idle, so it adds nothing to the load.
+const whenIdle = (work: () => void): void => {
+  if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+};
+whenIdle(() => {
+  recordExerciseCount();
+  renderProgressMarks();
+});
 document.addEventListener('progress-changed', renderProgressMarks);
 // Another tab finished an exercise.
 window.addEventListener('storage', (event) => {
