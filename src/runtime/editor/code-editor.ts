@@ -30,6 +30,18 @@ export function prefersLightEditor(): boolean {
   return matchMedia('(pointer: coarse)').matches || window.innerWidth < 640;
 }
 
+/**
+ * Starts downloading the editor this screen would open, without opening it:
+ * called when a pointer or the keyboard reaches Edit, so that most of the
+ * download is done by the time of the click. The module cache makes the
+ * later import() free.
+ */
+export function preloadEditor(light = prefersLightEditor()): void {
+  void (light ? import('./light-editor.ts') : import('./monaco-editor.ts')).catch(() => {
+    /* openEditor() reports a failure to load when it is asked to */
+  });
+}
+
 export async function openEditor(options: EditorOptions, light = prefersLightEditor()): Promise<CodeEditor> {
   if (light) {
     const { createLightEditor } = await import('./light-editor.ts');

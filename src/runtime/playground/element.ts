@@ -11,7 +11,7 @@ import { upgradeWhenNear } from './upgrade-when-near.ts';
 import { RunController, type RunOrigin } from './run-controller.ts';
 import { button, part, showNotice } from './parts.ts';
 import { prepareOnIntent, prepareWhenIdle } from './warm-up.ts';
-import { openEditor, type CodeEditor } from '../editor/code-editor.ts';
+import { openEditor, preloadEditor, type CodeEditor } from '../editor/code-editor.ts';
 import type { RunEvidence } from '../../shared/exercise.ts';
 
 export type { RunOrigin };
@@ -78,7 +78,10 @@ class RacePlayground extends HTMLElement {
     button(this, 'run').addEventListener('click', () => void this.run());
     for (const control of this.querySelectorAll<HTMLElement>('button[data-action^="run"]')) prepareOnIntent(control);
     button(this, 'stop').addEventListener('click', () => this.#runs.stop());
-    button(this, 'edit').addEventListener('click', () => void this.#openEditor(true));
+    const edit = button(this, 'edit');
+    edit.addEventListener('click', () => void this.#openEditor(true));
+    edit.addEventListener('pointerenter', () => preloadEditor(), { once: true, passive: true });
+    edit.addEventListener('focus', () => preloadEditor(), { once: true });
     button(this, 'reset').addEventListener('click', () => code.reset());
     button(this, 'share').addEventListener('click', () => void code.share());
     for (const many of this.querySelectorAll<HTMLButtonElement>('button[data-action="run-many"]')) {
