@@ -8,8 +8,8 @@ function job(ms: number): number {
   return now() - start;
 }
 
-// 400 ms each; past 8 cores, an equal share of 3,200 ms instead.
-const JOB_MS = Math.min(400, Math.round(3200 / cores));
+// 400 ms each; past 4 cores, an equal share of 1,600 ms instead.
+const JOB_MS = Math.min(400, Math.round(1600 / cores));
 const tasks = Array.from({ length: cores }, () => spawn(job, JOB_MS));
 const times = await Promise.all(tasks.map((t) => t.join()));
 
