@@ -11,9 +11,9 @@ function spin(steps: number): number {
 
 const STEPS = 40_000_000; // the whole job, shared out evenly
 
-// 1 worker, one per core, two per core: never more than 32 workers, since
-// each one takes time to start and a run may have at most 64 at once.
-const counts = [...new Set([1, cores, 2 * cores].map((n) => Math.min(n, 32)))];
+// 1 worker, one per core, two per core: never more than 16 workers,
+// since each one takes time to start.
+const counts = [...new Set([1, cores, 2 * cores].map((n) => Math.min(n, 16)))];
 console.log(`this machine reports ${cores} cores`);
 for (const n of counts) {
   const start = now();

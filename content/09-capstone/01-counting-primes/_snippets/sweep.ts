@@ -15,11 +15,11 @@ const LIMIT = 3_000_000;
 const chunks: [number, number][] = [];
 for (let from = 0; from < LIMIT; from += 1e5) chunks.push([from, from + 1e5]);
 
-// The whole job on pools of 1, 2, 3, 4 workers, then 8, 16, 32, with the
+// The whole job on pools of 1, 2, 3, 4 workers, then 8 and 16, with the
 // core count and twice it among them: up to twice as many workers as cores,
-// and never more than 32 (a run may have at most 64 workers at once).
-const largest = Math.min(2 * cores, 32);
-const sizes = [...new Set([1, 2, 3, 4, 8, 16, 32, cores, 2 * cores])]
+// and never more than 16 (more only cost start-up time).
+const largest = Math.min(2 * cores, 16);
+const sizes = [...new Set([1, 2, 3, 4, 8, 16, cores, 2 * cores])]
   .filter((size) => size <= largest)
   .sort((a, b) => a - b);
 console.log(`this machine reports ${cores} cores`);
