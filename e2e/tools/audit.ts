@@ -127,7 +127,7 @@ try {
   } finally {
     chrome.kill();
   }
-  if (RUNS > 1) console.log(`The table shows each page's median run of ${RUNS}.`);
+  if (RUNS > 1) console.log(`The table shows each page's median run.`);
   const mark = (ok: boolean) => (ok ? '' : ' ✗');
   console.log('\n| page | performance | TBT | CLS | accessibility | best practices | SEO | JS (gzip) | CSS (gzip) |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
