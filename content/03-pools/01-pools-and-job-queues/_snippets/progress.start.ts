@@ -1,7 +1,7 @@
 import { Pool, sleep } from "racecourse";
 
 const files = [
-  { name: "video.mp4", ms: 800 },
+  { name: "video.mp4", ms: 1500 },
   { name: "notes.txt", ms: 50 },
   { name: "photo.jpg", ms: 150 },
   { name: "song.mp3", ms: 200 },
