@@ -55,6 +55,8 @@ interface Row {
 async function auditPage(port: number, path: string): Promise<Row> {
   const result = await lighthouse(`${BASE}${path}`, { port, output: 'json', logLevel: 'error' });
   if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+  // A run Lighthouse could not finish (e.g. NO_FCP on a starved machine) scores 0 everywhere: not a measurement.
+  if (result.lhr.runtimeError) throw new Error(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
   const { categories, audits } = result.lhr;
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
   const items = (audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] })?.items ?? [];
@@ -96,8 +98,17 @@ try {
   try {
     for (const path of PAGES) {
       const runs: Row[] = [];
+      let lost = 0;
       for (let i = 1; i <= RUNS; i++) {
-        const run = await auditPage(chrome.port, path);
+        let run: Row;
+        try {
+          run = await auditPage(chrome.port, path);
+        } catch (error) {
+          if (RUNS === 1) throw error;
+          lost++;
+          console.log(`${path} run ${i}/${RUNS}: Lighthouse could not finish (${String(error)})`);
+          continue;
+        }
         runs.push(run);
         if (RUNS > 1) {
           console.log(
@@ -105,9 +116,10 @@ try {
           );
         }
       }
+      if (runs.length === 0) throw new Error(`Lighthouse could not finish any run of ${path}`);
       if (RUNS > 1) {
         console.log(
-          `${path} over ${RUNS} runs, median (min–max): performance ${spread(runs.map((r) => r.scores.performance))}, TBT ${spread(runs.map((r) => r.tbt))} ms, CLS ${spread(runs.map((r) => r.cls), 3)}; ${runs.filter((r) => r.scores.performance === 100).length}/${RUNS} at 100\n`,
+          `${path} over ${runs.length} runs, median (min–max): performance ${spread(runs.map((r) => r.scores.performance))}, TBT ${spread(runs.map((r) => r.tbt))} ms, CLS ${spread(runs.map((r) => r.cls), 3)}; ${runs.filter((r) => r.scores.performance === 100).length}/${RUNS} at 100${lost ? ` (${lost} unfinished)` : ''}\n`,
         );
       }
       rows.push(medianRun(runs));
@@ -115,7 +127,7 @@ try {
   } finally {
     chrome.kill();
   }
-  if (RUNS > 1) console.log(`The table shows each page's median run of ${RUNS}.`);
+  if (RUNS > 1) console.log(`The table shows each page's median run.`);
   const mark = (ok: boolean) => (ok ? '' : ' ✗');
   console.log('\n| page | performance | TBT | CLS | accessibility | best practices | SEO | JS (gzip) | CSS (gzip) |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -151,6 +151,9 @@ class Hub {
   }
 
   private spawn(from: Lane, request: SpawnRequest): void {
+    // A burst of spawns can keep this thread from its loop for seconds (each
+    // new worker costs it time): the page must still hear that the run lives.
+    this.keepAlive();
     const ring = createRingBuffer();
     const channel = new MessageChannel();
     let worker: Worker;
@@ -244,7 +247,11 @@ class Hub {
     this.sentLastPump = this.events.pending > 0;
     if (this.events.pending > 0)
       this.report({ type: 'events', runId: this.init.runId, events: this.events.take(), droppedLines: this.droppedLines(), ...this.settledBefore() });
-    else if (performance.now() - this.lastSent >= LIMITS.aliveIntervalMs) this.report({ type: 'alive', runId: this.init.runId });
+    else this.keepAlive();
+  }
+
+  private keepAlive(): void {
+    if (performance.now() - this.lastSent >= LIMITS.aliveIntervalMs) this.report({ type: 'alive', runId: this.init.runId });
   }
 
   private droppedLines(): number {

@@ -7,6 +7,7 @@ import {
   type HubBoot,
   type HubInit,
   type RunBoot,
+  type RunBooted,
   type RunEnvironment,
   type RunReport,
   type RunStart,
@@ -80,7 +81,8 @@ scope.onmessage = (event: MessageEvent) => {
 
 function boot(message: RunBoot): Booted {
   // Measured first, before the hub and its task workers start booting beside it.
-  const computeRate = calibrateCompute();
+  const computeRate = Math.max(calibrateCompute(), message.computeRate);
+  typedPort<RunBooted>(scope as unknown as Worker).send({ type: 'run-booted', computeRate });
   const hub = new Worker(message.hub.url, { type: message.hub.type, name: 'racecourse hub' });
   const state: Booted = { hub, hubError: null, computeRate, facade: facadeUrl() };
   hub.onerror = (event: ErrorEvent) => {

@@ -13,6 +13,7 @@ export class TaskStarter {
   private readonly source: WorkerSource;
   private readonly spares: Worker[] = [];
   private closed = false;
+  private refilling = false;
 
   constructor(source: WorkerSource, warm: number) {
     this.source = source;
@@ -22,8 +23,15 @@ export class TaskStarter {
   /** A spare, or a new worker; throws when none can be started. */
   take(): Worker {
     const worker = this.spares.shift() ?? this.start();
-    // The next spare starts once this task has its start message.
-    if (this.spares.length === 0) original.setTimeout(() => this.prepare(), 0);
+    // One spare again once this task has its start message (in a burst of
+    // spawns, one in all: the burst starts its own workers).
+    if (this.spares.length === 0 && !this.refilling) {
+      this.refilling = true;
+      original.setTimeout(() => {
+        this.refilling = false;
+        if (this.spares.length === 0) this.prepare();
+      }, 0);
+    }
     return worker;
   }
 
