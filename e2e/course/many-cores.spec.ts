@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
-import { openPlayground } from '../playground/helpers';
+import { openPlayground, reveal } from '../playground/helpers';
 import { coursePages, type SnippetRef } from './course-pages';
 
 /**
@@ -57,7 +57,7 @@ async function saw32(playground: Locator): Promise<string | undefined> {
 }
 
 async function runSnippet(page: Page, snippet: SnippetRef, cores: number): Promise<void> {
-  const playground = page.locator(`race-playground[data-playground-id="${snippet.id}"]`);
+  const playground = await reveal(page.locator(`race-playground[data-playground-id="${snippet.id}"]`));
   await playground.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(playground).not.toHaveAttribute('data-state', /^(idle|running)$/, { timeout: 60_000 });
   const state = await playground.getAttribute('data-state');
