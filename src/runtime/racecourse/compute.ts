@@ -29,8 +29,7 @@ function mix(iterations: number, seed: number): number {
 /**
  * `compute`'s loop iterations per millisecond on this core: the best of 40
  * samples of 0.5 ms (about 20 ms, so a moment when the core was taken away
- * is outweighed). The run worker also keeps the best rate its page has seen
- * (RunBoot.computeRate).
+ * is outweighed).
  */
 export function calibrateCompute(): number {
   let best = 0;

@@ -20,20 +20,13 @@ export function frameBootstrap(): void {
   const runs = new Map<number, Worker>();
   let spare: Worker | null = null;
   const reply = (message: unknown) => parent.postMessage(message, '*');
-  // The best compute rate this page's run workers have measured (see RunBoot in protocol/host.ts).
-  let computeRate = 0;
   const boot = (warmTasks: number): Worker => {
     const worker = new Worker(urls.run!, { name: 'racecourse run' });
-    worker.onmessage = (event: MessageEvent) => {
-      const report = event.data as { type?: unknown; computeRate?: unknown };
-      if (report?.type === 'run-booted' && typeof report.computeRate === 'number') computeRate = Math.max(computeRate, report.computeRate);
-    };
     worker.postMessage({
       type: 'run-boot',
       hub: { url: urls.hub, type: 'classic' },
       task: { url: urls.task, type: 'classic' },
       warmTasks,
-      computeRate,
     });
     return worker;
   };

@@ -1,4 +1,4 @@
-import { parseHostReply, parseRunBooted, typedPort, type DeadlockPolicy, type HostRequest, type RunBoot, type RunStart, type WorkerSource } from '../../shared/protocol/index.ts';
+import { parseHostReply, typedPort, type DeadlockPolicy, type HostRequest, type RunBoot, type RunStart, type WorkerSource } from '../../shared/protocol/index.ts';
 import { frameBootstrap } from './frame-bootstrap.ts';
 
 /**
@@ -73,8 +73,6 @@ export class DirectHost implements RunHost {
   private readonly sources: WorkerSources;
   private readonly workers = new Map<number, Worker>();
   private spare: Worker | null = null;
-  /** The best `compute` rate this page's run workers have measured (see RunBoot). */
-  private computeRate = 0;
 
   constructor(sources: WorkerSources) {
     this.sources = sources;
@@ -99,11 +97,7 @@ export class DirectHost implements RunHost {
 
   private boot(warmTasks: number): Worker {
     const worker = new Worker(this.sources.run.url, { type: this.sources.run.type, name: 'racecourse run' });
-    worker.onmessage = (event: MessageEvent) => {
-      const parsed = parseRunBooted(event.data);
-      if (parsed.ok) this.computeRate = Math.max(this.computeRate, parsed.value.computeRate);
-    };
-    const boot: RunBoot = { type: 'run-boot', hub: this.sources.hub, task: this.sources.task, warmTasks, computeRate: this.computeRate };
+    const boot: RunBoot = { type: 'run-boot', hub: this.sources.hub, task: this.sources.task, warmTasks };
     typedPort<RunBoot>(worker).send(boot);
     return worker;
   }

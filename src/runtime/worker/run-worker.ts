@@ -7,7 +7,6 @@ import {
   type HubBoot,
   type HubInit,
   type RunBoot,
-  type RunBooted,
   type RunEnvironment,
   type RunReport,
   type RunStart,
@@ -81,8 +80,7 @@ scope.onmessage = (event: MessageEvent) => {
 
 function boot(message: RunBoot): Booted {
   // Measured first, before the hub and its task workers start booting beside it.
-  const computeRate = Math.max(calibrateCompute(), message.computeRate);
-  typedPort<RunBooted>(scope as unknown as Worker).send({ type: 'run-booted', computeRate });
+  const computeRate = calibrateCompute();
   const hub = new Worker(message.hub.url, { type: message.hub.type, name: 'racecourse hub' });
   const state: Booted = { hub, hubError: null, computeRate, facade: facadeUrl() };
   hub.onerror = (event: ErrorEvent) => {

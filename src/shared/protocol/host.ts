@@ -40,18 +40,7 @@ const runBootFields = {
   hub: workerSource,
   task: workerSource,
   warmTasks: int(),
-  /**
-   * The best rate an earlier run worker of this page measured (0: none yet).
-   * A sample can only run slow (the core was shared), never fast, so the best
-   * seen on the page is the nearest to a free core: the run uses the larger
-   * of this and its own.
-   */
-  computeRate: num(),
 };
-
-/** Run worker → its host, once booted: the rate it measured, for the next boots. */
-export const runBooted = object({ type: literal('run-booted'), computeRate: num() });
-export type RunBooted = Infer<typeof runBooted>;
 
 /** What the page decides about a run. */
 const runStartFields = {

@@ -1,5 +1,5 @@
 import { parser } from '../schema.ts';
-import { hostReply, runBooted, runWorkerMessage } from './host.ts';
+import { hostReply, runWorkerMessage } from './host.ts';
 import { hubInit, hubRequest, hubToMain } from './hub.ts';
 import { ringEvent } from './ring.ts';
 import { fetchReply, runReport, runnerRequest } from './run-report.ts';
@@ -33,7 +33,6 @@ export type { Parsed } from '../schema.ts';
 
 export const parseHostReply = parser(hostReply, 'host reply');
 export const parseRunWorkerMessage = parser(runWorkerMessage, 'run worker message');
-export const parseRunBooted = parser(runBooted, 'run worker boot report');
 export const parseRunReport = parser(runReport, 'run report');
 export const parseRunnerRequest = parser(runnerRequest, 'runner request');
 export const parseHubRequest = parser(hubRequest, 'hub request');

@@ -128,7 +128,7 @@ test('task init, task ⇄ spawner messages and ring records validate', async () 
 test('a run worker is booted, then given its run', async () => {
   const { port1 } = new MessageChannel();
   const source = { url: 'blob:x', type: 'classic' };
-  const boot = { type: 'run-boot', hub: source, task: source, warmTasks: 2, computeRate: 0 };
+  const boot = { type: 'run-boot', hub: source, task: source, warmTasks: 2 };
   assert.ok(parseRunWorkerMessage(await roundTrip(boot, [])).ok);
   const start = { type: 'run-start', runId: 1, code: 'x', pageUrl: 'http://localhost/', port: port1, deadlock: 'end', cores: 2 };
   assert.ok(parseRunWorkerMessage(await roundTrip(start, [port1])).ok);
