@@ -18,9 +18,6 @@ export interface SnippetRef {
 export interface ExerciseRef {
   page: string;
   id: string;
-  /** The starting code and the solution. */
-  code: string;
-  solution: string;
 }
 
 const DIST_LEARN = join(process.cwd(), 'dist', 'learn');
@@ -58,7 +55,7 @@ export function coursePages(filter = process.env.COURSE_LESSON ?? ''): {
     const html = readFileSync(file, 'utf8');
     for (const { 0: tag, index } of html.matchAll(/<race-exercise\b[^>]*>/g)) {
       const id = attribute(tag, 'data-exercise-id');
-      if (id) exercises.push({ page, id, code: jsonPart(html, 'original', index), solution: jsonPart(html, 'solution-code', index) });
+      if (id) exercises.push({ page, id });
     }
     for (const { 0: tag, index } of html.matchAll(/<race-playground\b[^>]*>/g)) {
       const id = attribute(tag, 'data-playground-id');
