@@ -53,7 +53,7 @@ export function coursePages(filter = process.env.COURSE_LESSON ?? ''): {
     const page = `/learn/${relative(DIST_LEARN, file).replace(/index\.html$/, '')}`;
     if (!page.startsWith(filter)) continue;
     const html = readFileSync(file, 'utf8');
-    for (const { 0: tag, index } of html.matchAll(/<race-exercise\b[^>]*>/g)) {
+    for (const { 0: tag } of html.matchAll(/<race-exercise\b[^>]*>/g)) {
       const id = attribute(tag, 'data-exercise-id');
       if (id) exercises.push({ page, id });
     }
