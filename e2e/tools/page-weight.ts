@@ -30,6 +30,9 @@ export async function measurePageWeight(page: Page, path: string): Promise<PageW
 
   const weight: PageWeight = { html: 0, css: 0, js: 0, runtime: 0, scripts: [] };
   for (const response of responses) {
+    // A blob: worker is made in the page from code already counted when it was fetched; it is
+    // not a download.
+    if (/^(blob|data):/.test(response.url())) continue;
     const type = response.headers()['content-type'] ?? '';
     const fetched = response.request().resourceType() === 'fetch';
     const kind = type.includes('html') ? 'html' : type.includes('css') ? 'css' : type.includes('javascript') ? (fetched ? 'runtime' : 'js') : undefined;

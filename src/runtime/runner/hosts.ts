@@ -79,6 +79,10 @@ export class DirectHost implements RunHost {
   }
 
   prepare(warmTasks: number): Promise<void> {
+    // A page that is not (yet) isolated cannot run anything: the service worker is about to
+    // reload it isolated, or the isolation banner says why runs cannot start. A run worker
+    // booted now would only fail on its first SharedArrayBuffer.
+    if (!self.crossOriginIsolated) return Promise.resolve();
     this.spare ??= this.boot(warmTasks);
     return Promise.resolve();
   }
