@@ -1,0 +1,28 @@
+/// <reference lib="webworker" />
+import type { ExploreReply, ExploreRequest } from '../../shared/protocol/explore.ts';
+import { explore, replay } from './explore.ts';
+
+/**
+ * The explorer worker: the page's own child, so a search never blocks the
+ * page. A search is synchronous from start to end (every execution runs its
+ * lanes as coroutines in this one agent), so Stop is the page terminating
+ * this worker; progress goes out at most every 100 ms.
+ */
+
+const post = (reply: ExploreReply) => postMessage(reply);
+
+addEventListener('message', (event: MessageEvent<ExploreRequest>) => {
+  const request = event.data;
+  if (request.type === 'explore') {
+    let last = 0;
+    const report = explore(request.code, request.options, (progress) => {
+      const t = performance.now();
+      if (t - last < 100) return;
+      last = t;
+      post({ type: 'explore-progress', id: request.id, progress });
+    });
+    post({ type: 'explore-report', id: request.id, report });
+  } else if (request.type === 'replay') {
+    post({ type: 'explore-report', id: request.id, report: replay(request.code, request.schedule) });
+  }
+});
