@@ -8,6 +8,10 @@
  *     run.totals;                      // wall / active time, workers, utilisation, kept current
  *     const result = await run.done;   // { state: 'done' | 'error' | 'stopped' | 'timeout', totals, … }
  *     run.stop();
+ *
+ *     const exploration = startExploration(code, {}, (progress) => …);   // every interleaving, in a worker
+ *     const report = await exploration.done;   // ExploreReport (src/shared/protocol/explore.ts)
+ *     exploration.stop();                      // at once: done resolves, complete: false
  */
 
 import { hostFor, type HostKind } from './default-host.ts';
@@ -29,6 +33,8 @@ export function getRunner(): Runner {
   pageRunner ??= createRunner();
   return pageRunner;
 }
+
+export { startExploration, type Exploration } from './explore-client.ts';
 
 // Only what pages use; other types come from src/shared/protocol/events.ts.
 export type { Runner, RunHandle, RunOptions } from './runner.ts';
