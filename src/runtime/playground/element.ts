@@ -1,15 +1,17 @@
 /**
  * <race-playground>: upgrades the static snippet rendered by Playground.astro.
- * It wires two pieces to the controls: the code it holds (held-code.ts: saved
- * edits, Reset, Share) and its runs (run-controller.ts: Run, Stop, Run ×N and
- * the read-outs); it loads the editor on demand. It upgrades when it comes
+ * It wires three pieces to the controls: the code it holds (held-code.ts:
+ * saved edits, Reset, Share), its runs (run-controller.ts: Run, Stop, Run ×N
+ * and the read-outs) and its explorations (explore-controller.ts: Explore and
+ * its read-out; Stop ends them too); it loads the editor on demand. It upgrades when it comes
  * near the viewport or takes focus (upgrade-when-near.ts), or at once when
  * its methods are called.
  */
 import { HeldCode } from './held-code.ts';
 import { upgradeWhenNear } from './upgrade-when-near.ts';
 import { RunController, type RunOrigin } from './run-controller.ts';
-import { button, part, showNotice } from './parts.ts';
+import { ExploreController } from './explore-controller.ts';
+import { announce, button, part, showNotice } from './parts.ts';
 import { prepareOnIntent, prepareWhenIdle } from './warm-up.ts';
 import { openEditor, preloadEditor, type CodeEditor } from '../editor/code-editor.ts';
 import type { RunEvidence } from '../../shared/exercise.ts';
@@ -19,6 +21,7 @@ export type { RunOrigin };
 class RacePlayground extends HTMLElement {
   #code: HeldCode | undefined;
   #runs!: RunController;
+  #explore!: ExploreController;
   #editor: CodeEditor | undefined;
   #editorLoading: Promise<CodeEditor | undefined> | undefined;
   #stopWaiting: (() => void) | undefined;
@@ -36,6 +39,7 @@ class RacePlayground extends HTMLElement {
     this.#stopWaiting?.();
     this.#stopWaiting = undefined;
     this.#runs?.stop();
+    this.#explore?.stop();
   }
 
   /** Makes the static snippet a playground, once: when it is near, or when a method below needs it. */
@@ -46,6 +50,7 @@ class RacePlayground extends HTMLElement {
     const code = new HeldCode(this);
     this.#code = code;
     this.#runs = new RunController(this, () => code.current);
+    this.#explore = new ExploreController(this, () => code.current, () => this.#runs.stopAndSettle());
     code.restore();
     this.#wireControls();
     this.querySelector<HTMLElement>('.pg-toolbar')!.hidden = false;
@@ -58,6 +63,7 @@ class RacePlayground extends HTMLElement {
    */
   async run(origin: RunOrigin = 'user'): Promise<RunEvidence> {
     this.#upgrade();
+    this.#explore.leave();
     return this.#runs.run(origin);
   }
 
@@ -77,7 +83,8 @@ class RacePlayground extends HTMLElement {
     const code = this.#code!;
     button(this, 'run').addEventListener('click', () => void this.run());
     for (const control of this.querySelectorAll<HTMLElement>('button[data-action^="run"]')) prepareOnIntent(control);
-    button(this, 'stop').addEventListener('click', () => this.#runs.stop());
+    button(this, 'stop').addEventListener('click', () => this.#stop());
+    button(this, 'explore').addEventListener('click', () => void this.#explore.explore());
     const edit = button(this, 'edit');
     edit.addEventListener('click', () => void this.#openEditor(true));
     edit.addEventListener('pointerenter', () => preloadEditor(), { once: true, passive: true });
@@ -85,7 +92,10 @@ class RacePlayground extends HTMLElement {
     button(this, 'reset').addEventListener('click', () => code.reset());
     button(this, 'share').addEventListener('click', () => void code.share());
     for (const many of this.querySelectorAll<HTMLButtonElement>('button[data-action="run-many"]')) {
-      many.addEventListener('click', () => void this.#runs.runMany(Number(many.dataset.times)));
+      many.addEventListener('click', () => {
+        this.#explore.leave();
+        void this.#runs.runMany(Number(many.dataset.times));
+      });
     }
     // A click into the highlighted code opens the editor there.
     part(this, 'code').addEventListener('click', () => void this.#openEditor(true));
@@ -93,11 +103,23 @@ class RacePlayground extends HTMLElement {
     this.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
-        void this.run();
-      } else if (event.key === 'Escape' && this.dataset.state === 'running') {
-        this.#runs.stop();
+        this.#runFromKeyboard();
+      } else if (event.key === 'Escape' && (this.dataset.state === 'running' || this.#explore.busy)) {
+        this.#stop();
       }
     });
+  }
+
+  /** Stop (the button, Escape): ends the run or the exploration going on. */
+  #stop(): void {
+    this.#runs.stop();
+    this.#explore.stop();
+  }
+
+  /** Ctrl+Enter: like the Run button, which waits while a search goes on. */
+  #runFromKeyboard(): void {
+    if (this.#explore.busy) announce(this, 'Exploring: press Escape or Stop to end the search first.');
+    else void this.run();
   }
 
   async #openEditor(focus: boolean): Promise<void> {
@@ -116,8 +138,8 @@ class RacePlayground extends HTMLElement {
         code: code.current,
         label: `${this.querySelector('.pg-title')?.textContent ?? 'Snippet'}: code editor`,
         onChange: (changed) => code.set(changed),
-        onEscape: () => this.#runs.stop(),
-        onRun: () => void this.run(),
+        onEscape: () => this.#stop(),
+        onRun: () => this.#runFromKeyboard(),
       })
         .then((editor) => {
           this.#editor = editor;

@@ -33,6 +33,8 @@ export class RunController {
   readonly #root: HTMLElement;
   readonly #code: () => string;
   #run: RunHandle | undefined;
+  /** The latest run's whole course, read-outs included: over once it settles. */
+  #ending: Promise<unknown> = Promise.resolve();
   #manyTicket: { cancelled: boolean } | undefined;
 
   readonly #output: OutputView;
@@ -69,6 +71,12 @@ export class RunController {
     this.#run?.stop();
   }
 
+  /** Stops any run (and Run ×N) and resolves once its read-outs are final. */
+  async stopAndSettle(): Promise<void> {
+    this.stop();
+    await this.#ending.catch(() => undefined);
+  }
+
   async runMany(times: number): Promise<void> {
     this.stop();
     const ticket = { cancelled: false };
@@ -84,7 +92,13 @@ export class RunController {
     if (this.#manyTicket === ticket) this.#manyTicket = undefined;
   }
 
-  async #runOnce(origin: RunOrigin): Promise<RunEvidence> {
+  #runOnce(origin: RunOrigin): Promise<RunEvidence> {
+    const ending = this.#runAndShow(origin);
+    this.#ending = ending;
+    return ending;
+  }
+
+  async #runAndShow(origin: RunOrigin): Promise<RunEvidence> {
     const lines: RunEvidence['lines'] = [];
     const taskEvents: RunEvent[] = [];
     part(this.#root, 'readouts').hidden = false;
