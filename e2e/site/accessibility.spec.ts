@@ -74,3 +74,25 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(violations(await new AxeBuilder({ page }).analyze())).toEqual([]);
   });
 }
+
+/** A lost update that states what must hold, so Explore finds failing outcomes and a first failure. */
+const LOST_UPDATE = `import { spawn } from "racecourse";
+const shared = new Int32Array(new SharedArrayBuffer(4));
+function add(shared: Int32Array) { for (let i = 0; i < 2; i++) shared[0] = shared[0] + 1; }
+const tasks = [spawn(add, shared), spawn(add, shared)];
+await Promise.all(tasks.map((t) => t.join()));
+console.log(\`count = \${shared[0]}\`);
+console.assert(shared[0] === 4, "an update was lost");`;
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`a playground after an exploration, its failure's steps shown, has no axe violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const playground = await openPlayground(page, LOST_UPDATE);
+    await playground.getByRole('button', { name: 'Explore', exact: true }).click();
+    const exploration = playground.getByRole('status', { name: 'Exploration' });
+    await expect(exploration).toHaveAttribute('data-finished', 'true', { timeout: 60_000 });
+    await exploration.getByRole('button', { name: 'Step through the failure' }).click();
+    await expect(exploration.getByRole('list', { name: /^Steps of the failure/ })).toBeVisible();
+    expect(violations(await new AxeBuilder({ page }).analyze())).toEqual([]);
+  });
+}

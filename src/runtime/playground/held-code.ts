@@ -125,6 +125,8 @@ export class HeldCode {
     if (this.#editor) return;
     const pre = document.createElement('pre');
     pre.className = 'pg-plain-code';
+    // As the highlighted code's: scrollable sideways, so the keyboard can reach it.
+    pre.tabIndex = 0;
     pre.textContent = code;
     part(this.#root, 'code').replaceChildren(pre);
   }

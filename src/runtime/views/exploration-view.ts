@@ -142,7 +142,8 @@ export class ExplorationView {
     steps.id = this.#stepsId;
     steps.hidden = true;
     const list = document.createElement('ol');
-    list.tabIndex = -1;
+    // Scrollable when long, so in the tab order (and the button moves the focus here).
+    list.tabIndex = 0;
     list.setAttribute('aria-label', `Steps of the failure (${count(failure.steps.length, 'step')})`);
     for (const step of failure.steps.slice(0, MAX_STEPS_SHOWN)) {
       const item = document.createElement('li');
@@ -164,6 +165,7 @@ export class ExplorationView {
     outputTitle.textContent = 'Its output:';
     const output = document.createElement('pre');
     output.className = 'pg-failure-output';
+    output.tabIndex = 0; // scrollable when long
     const lines = failure.output.slice(0, MAX_OUTPUT_LINES_SHOWN);
     if (failure.output.length > MAX_OUTPUT_LINES_SHOWN) lines.push(`… ${count(failure.output.length - MAX_OUTPUT_LINES_SHOWN, 'more line')}`);
     output.textContent = lines.length > 0 ? lines.join('\n') : '(no output)';
