@@ -199,3 +199,12 @@ test('a syntax error says where, and the code is kept', async ({ page }) => {
   await expect(explore(playground)).toBeEnabled();
   await expect(run(playground)).toBeEnabled();
 });
+
+test('a program the explorer cannot control says why, naming the line', async ({ page }) => {
+  const playground = await openPlayground(page, `import { sleep } from "racecourse";\nawait sleep(1);\nconst response = await fetch("/");\nconsole.log(response.status);\n`);
+  const status = await exploreAndWait(playground);
+  await expect(status).toHaveAttribute('data-complete', 'false');
+  await expect(status.locator('[data-field="summary"]')).toContainText(/line 3/i);
+  await expect(status.locator('[data-field="summary"]')).toContainText('fetch');
+  await expect(status).not.toContainText('Checked every');
+});

@@ -55,6 +55,10 @@ test('an unsupported program is its message', () => {
     summarySentence(report({ complete: false, unsupported: { message: 'Line 3: fetch cannot be explored.', line: 3 } })),
     'Line 3: fetch cannot be explored.',
   );
+  assert.equal(
+    summarySentence(report({ complete: false, unsupported: { message: 'Syntax error: Unexpected token', line: 3 } })),
+    'Syntax error: Unexpected token (line 3).',
+  );
 });
 
 test('progress says so far, and how far', () => {

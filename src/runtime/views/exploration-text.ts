@@ -76,11 +76,17 @@ export function progressSentence(progress: ExploreProgress): string {
 
 /** The sentence once the search has ended: a checked claim when complete, "Not exhaustive: …" otherwise. */
 export function summarySentence(report: ExploreReport): string {
-  if (report.unsupported) return report.unsupported.message;
+  if (report.unsupported) return unsupportedSentence(report.unsupported);
   const ran = `${count(report.executions, 'execution')} in ${duration(report.ms)}`;
   if (report.complete) return `Checked every interleaving ${boundWords(report.bound)}: ${ran}. ${verdict(report.outcomes)}`;
   const reason = (report.incompleteReason ?? 'the search ended early.').trim();
   return `Not exhaustive: ${reason} ${ran}, searching ${boundWords(report.bound)}; other interleavings were not tried. ${seenSoFar(report.outcomes)}`;
+}
+
+/** Why the code could not be explored, naming the line when the message does not. */
+function unsupportedSentence({ message, line }: { message: string; line?: number }): string {
+  if (line === undefined || /\bline \d/i.test(message)) return message;
+  return `${message.replace(/\.$/, '')} (line ${line}).`;
 }
 
 /** "First failure, with 1 preemption: console.assert failed at line 7" */

@@ -62,8 +62,9 @@ export class ExplorationView {
     this.#figures(report, report.complete);
     this.#summary.textContent = summarySentence(report);
     this.#root.dataset.summary = report.unsupported ? 'unsupported' : report.complete ? 'complete' : 'incomplete';
+    // What the search assumed, once it searched at all.
     this.#assumptions.textContent = report.assumptions;
-    this.#assumptions.hidden = !report.assumptions;
+    this.#assumptions.hidden = !report.assumptions || report.executions === 0;
     if (report.failure) {
       this.#root.dataset.schedule = report.failure.schedule;
       this.#showFailure(report.failure);
