@@ -98,7 +98,7 @@ test('the lost update explores completely: three outcomes, the failing ones, and
     await expect(item).toContainText(/\d+ schedules?/);
     await expect(item).not.toContainText('%');
   }
-  await expect(outcomes.filter({ hasText: 'count = 4' })).toContainText('passes');
+  await expect(outcomes.filter({ hasText: 'count = 4' })).toContainText('no failure');
   await expect(outcomes.filter({ hasText: 'count = 3' })).toContainText('fails');
 
   // The first failure: its schedule on the read-out and on the button, its steps in words on demand.
@@ -134,7 +134,7 @@ test('the locked version explores completely with one outcome and no failure, fr
   const outcomes = status.getByRole('list', { name: 'Outcomes' }).getByRole('listitem');
   await expect(outcomes).toHaveCount(1);
   await expect(outcomes).toHaveAttribute('data-outcome', 'count = 4');
-  await expect(status).toContainText('Its one outcome passes.');
+  await expect(status).toContainText('Every execution ends the same way, and none fails.');
   await expect(status.getByRole('button', { name: 'Step through the failure' })).toHaveCount(0);
   // Stop went back to waiting, and the focus came back to Explore rather than being lost.
   await expect(stop(playground)).toBeDisabled();

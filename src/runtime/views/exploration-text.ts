@@ -19,11 +19,11 @@ export function boundWords(bound: number | null): string {
   return `with up to ${count(bound, 'preemption')}`;
 }
 
-/** "40 ms", "0.3 s", "12 s". */
+/** "40 ms", "0.3 s", "12 s" (a no-break space keeps the unit with its number). */
 export function duration(ms: number): string {
-  if (ms < 100) return `${Math.round(ms)} ms`;
-  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.round(ms / 1000)} s`;
+  if (ms < 100) return `${Math.round(ms)}\u00a0ms`;
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)}\u00a0s`;
+  return `${Math.round(ms / 1000)}\u00a0s`;
 }
 
 const STATE_WORDS: Record<ExploreEndState, string> = {
@@ -48,13 +48,16 @@ function failing(outcomes: readonly ExploreOutcome[]): number {
   return outcomes.filter((o) => o.failing).length;
 }
 
-/** For a complete search: "1 of 3 outcomes fails.", "All 3 outcomes pass.", "Its one outcome passes." */
+/**
+ * For a complete search: "1 of 3 outcomes fails.", "Every execution ends the same way, and none
+ * fails." Different outcomes with none failing is not "all pass": nothing said what must hold.
+ */
 function verdict(outcomes: readonly ExploreOutcome[]): string {
   const n = outcomes.length;
   const f = failing(outcomes);
   if (n === 0) return 'No execution finished.';
-  if (n === 1) return `Its one outcome ${f ? 'fails' : 'passes'}.`;
-  if (f === 0) return `All ${n} outcomes pass.`;
+  if (n === 1) return f ? 'Every execution fails the same way.' : 'Every execution ends the same way, and none fails.';
+  if (f === 0) return `${n} different outcomes, none failing: a console.assert of what must hold makes the wrong ones fail.`;
   return `${f} of ${n} outcomes ${f === 1 ? 'fails' : 'fail'}.`;
 }
 

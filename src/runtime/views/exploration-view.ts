@@ -189,7 +189,7 @@ function outcomeItem(outcome: ExploreOutcome): HTMLLIElement {
 
   const verdict = document.createElement('span');
   verdict.className = 'pg-outcome-verdict';
-  verdict.textContent = outcome.failing ? '✗ fails' : '✓ passes';
+  verdict.textContent = outcome.failing ? '✗ fails' : '✓ no failure';
   const line = document.createElement('code');
   line.className = 'pg-outcome-line';
   line.textContent = outcome.lastLine || '(no output)';
