@@ -75,6 +75,11 @@ export class Lane {
   finished = false;
   /** The last line this lane ran. */
   line = 0;
+  /** The spin check of the loop iteration now running (runtime.ts, `ts`). */
+  spinLoop = 0;
+  spinReads: { buffer: ArrayBufferLike; byte: number; version: number }[] = [];
+  spinWrote = false;
+  spinPlain = false;
   readonly index: number;
   readonly name: string;
   constructor(index: number, name: string) {

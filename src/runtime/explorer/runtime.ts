@@ -140,15 +140,19 @@ export function makeRuntime(session: Session) {
     return names.get(view) ?? fallback;
   };
 
-  function op(line: number, text: string, perform: () => unknown, extra: Partial<Op> = {}): Op {
+  /** A visible operation. Its words are made only when someone reads them (most executions are never told). */
+  function op(line: number, text: string | (() => string), perform: () => unknown, extra: Partial<Op> = {}): Op {
+    let words = typeof text === 'string' ? text : undefined;
     const o: Op = {
       lane: session.exec.current,
       line,
-      text,
+      get text() {
+        return (words ??= (text as () => string)());
+      },
       enabled: () => true,
       perform: () => {
         const value = perform();
-        if (o.result === undefined && !(value instanceof Then) && value !== undefined) o.result = `→ ${show(value)}`;
+        if (session.exec.recordSteps && o.result === undefined && !(value instanceof Then) && value !== undefined) o.result = `→ ${show(value)}`;
         return value;
       },
       ...extra,
@@ -158,6 +162,39 @@ export function makeRuntime(session: Session) {
 
   function cellOf(view: SharedView, index: number) {
     return { buffer: view.buffer, byte: view.byteOffset + index * view.BYTES_PER_ELEMENT };
+  }
+
+  // ---- what each shared cell has seen: versions bump on every write that changes a value ----
+
+  let versions = new Map<ArrayBufferLike, Map<number, number>>();
+
+  function versionOf(buffer: ArrayBufferLike, byte: number): number {
+    return versions.get(buffer)?.get(byte) ?? 0;
+  }
+
+  /** Records, for the running lane's spin check, that it read or wrote `view[index]`. */
+  function touched(view: SharedView, index: number, kind: 'atomic-read' | 'plain-read' | 'write', changed = false): void {
+    const lane = session.exec.current;
+    const { buffer, byte } = cellOf(view, index);
+    if (kind === 'write') {
+      if (!changed) return touched(view, index, 'atomic-read');
+      let cells = versions.get(buffer);
+      if (!cells) versions.set(buffer, (cells = new Map()));
+      cells.set(byte, (cells.get(byte) ?? 0) + 1);
+      lane.spinWrote = true;
+    } else if (kind === 'plain-read') {
+      lane.spinPlain = true;
+    } else {
+      lane.spinReads.push({ buffer, byte, version: versionOf(buffer, byte) });
+    }
+  }
+
+  /** Performs a write to `view[index]` and records whether it changed the value. */
+  function writing<T>(view: SharedView, index: number, perform: () => T): T {
+    const before = view[index];
+    const value = perform();
+    touched(view, index, 'write', !Object.is(before, view[index]));
+    return value;
   }
 
   // ---- Atomics.wait / notify / waitAsync ----
@@ -208,8 +245,10 @@ export function makeRuntime(session: Session) {
     if (!isShared(view) || name === 'isLockFree') return Reflect.apply(fn, Atomics, args) as unknown;
     const index = Number(args[1]);
     const label = `${nameOf(view, argName)}[${index}]`;
-    const rest = args.slice(2).map(show).join(', ');
-    const text = `Atomics.${name}(${label}${rest ? `, ${rest}` : ''})`;
+    const text = () => {
+      const rest = args.slice(2).map(show).join(', ');
+      return `Atomics.${name}(${label}${rest ? `, ${rest}` : ''})`;
+    };
     const cell = [cellOf(view, index)];
     if (name === 'wait') {
       const expected = args[2];
@@ -273,10 +312,19 @@ export function makeRuntime(session: Session) {
     }
     if (name === 'notify') {
       const count = args[2] === undefined ? Infinity : Number(args[2]);
-      return yield op(line, text, () => notify(view, index, count));
+      return yield op(line, text, () => {
+        const woken = notify(view, index, count);
+        if (woken > 0) session.exec.current.spinWrote = true;
+        return woken;
+      });
     }
-    const writes = name === 'load' ? undefined : cell;
-    return yield op(line, text, () => Reflect.apply(fn, Atomics, args), { reads: cell, writes });
+    if (name === 'load') {
+      return yield op(line, text, () => {
+        touched(view, index, 'atomic-read');
+        return Reflect.apply(fn, Atomics, args) as unknown;
+      }, { reads: cell });
+    }
+    return yield op(line, text, () => writing(view, index, () => Reflect.apply(fn, Atomics, args) as unknown), { reads: cell, writes: cell });
   }
 
   // ---- plain element access ----
@@ -284,17 +332,22 @@ export function makeRuntime(session: Session) {
   function* read(target: unknown, key: unknown, line: number, objectName: string): Gen {
     if (!isShared(target) || !isIndex(key)) return (target as Record<PropertyKey, unknown>)[key as PropertyKey];
     const index = Number(key);
-    return yield op(line, `read ${nameOf(target, objectName)}[${index}]`, () => target[index], { reads: [cellOf(target, index)] });
+    const name = nameOf(target, objectName);
+    return yield op(line, () => `read ${name}[${index}]`, () => {
+      touched(target, index, 'plain-read');
+      return target[index];
+    }, { reads: [cellOf(target, index)] });
   }
 
   function* write(target: unknown, key: unknown, value: unknown, line: number, objectName: string): Gen {
     if (!isShared(target) || !isIndex(key)) return ((target as Record<PropertyKey, unknown>)[key as PropertyKey] = value);
     const index = Number(key);
+    const name = nameOf(target, objectName);
     yield op(
       line,
-      `write ${nameOf(target, objectName)}[${index}] ← ${show(value)}`,
+      () => `write ${name}[${index}] ← ${show(value)}`,
       () => {
-        (target as unknown as unknown[])[index] = value;
+        writing(target, index, () => ((target as unknown as unknown[])[index] = value));
       },
       { writes: [cellOf(target, index)] },
     );
@@ -490,6 +543,7 @@ export function makeRuntime(session: Session) {
 
   /** Starts the state of a new execution (timers, sleepers, the seeded random numbers). */
   function reset(seed: number): void {
+    versions = new Map();
     sleepers.clear();
     timers.clear();
     nextTimerId = 1;
@@ -558,6 +612,30 @@ export function makeRuntime(session: Session) {
         session.exec.current.line = line;
         throw new Abort('no-progress', `No progress: ${session.exec.current.name} loops at line ${line} without ever reaching an operation another worker could see or change.`, line);
       }
+    },
+    /**
+     * The back-edge of a loop in a generator. If the iteration that just ended
+     * could only have spun (`spins`, decided statically) and, in fact, changed
+     * no shared cell, read only through Atomics, and no lane has written what
+     * it read since, the lane is waiting, not runnable: it yields a step that
+     * is enabled only once one of those cells changes.
+     */
+    *ts(line: number, loop: number, spins: boolean): Gen {
+      rc.t(line);
+      if (!spins) return;
+      const lane = session.exec.current;
+      if (lane.spinLoop === loop && !lane.spinWrote && !lane.spinPlain && lane.spinReads.length > 0) {
+        const reads = lane.spinReads;
+        const changed = () => reads.some((r) => versionOf(r.buffer, r.byte) !== r.version);
+        if (!changed()) {
+          const what = `a change to what it read at line ${line}`;
+          yield op(line, `spins at line ${line}, until ${what}`, () => undefined, { enabled: changed, waitsFor: () => what });
+        }
+      }
+      lane.spinLoop = loop;
+      lane.spinReads = [];
+      lane.spinWrote = false;
+      lane.spinPlain = false;
     },
     /** For the models: a generator made from a snippet function call. */
     call,
