@@ -70,9 +70,9 @@ test('lost update, 2 workers × 2 increments: every outcome, and the failure at 
   assert.deepEqual(Object.keys(outcomes(report)).sort(), ['assert: count = 2', 'assert: count = 3', 'done: count = 4']);
   const bounded = explore(LOST_UPDATE, { preemptions: 2 });
   assert.equal(bounded.failure?.preemptions, 1, 'one preemption suffices to lose an update');
-  const steps = bounded.failure!.steps.map((s) => `${s.lane}: ${s.op}`);
+  const steps = bounded.failure.steps.map((s) => `${s.lane}: ${s.op}`);
   assert.ok(steps.some((s) => /read shared\[0\] → /.test(s)) && steps.some((s) => /write shared\[0\] ← /.test(s)), steps.join('\n'));
-  assert.match(bounded.failure!.reason, /console\.assert failed at line 8/);
+  assert.match(bounded.failure.reason, /console\.assert failed at line 8/);
 });
 
 test('a schedule string round-trips, and replaying it gives the same execution every time', () => {
@@ -151,7 +151,7 @@ console.log("both done");
   assert.ok(report.outcomes.some((o) => o.state === 'done'));
   assert.equal(report.failure?.state, 'deadlock');
   assert.equal(report.failure?.preemptions, 1);
-  assert.match(report.failure!.reason, /worker-\d waits at line \d+ for mutex [AB], held by worker-\d/);
+  assert.match(report.failure.reason, /worker-\d waits at line \d+ for mutex [AB], held by worker-\d/);
 });
 
 test('check-then-act across await on one worker: the explorer orders the timers and finds the oversell', () => {
@@ -179,16 +179,16 @@ await spawn(spin).join();
 `;
   const report = explore(code, { preemptions: 0 });
   assert.equal(report.failure?.state, 'no-progress');
-  assert.match(report.failure!.reason, /worker-1 loops at line 3/);
+  assert.match(report.failure.reason, /worker-1 loops at line 3/);
 });
 
 test('code the explorer cannot control gets a plain message naming its line', () => {
   const fetching = explore('const r = await fetch("/x");\nconsole.log(r.status);', {});
   assert.equal(fetching.unsupported?.line, 1);
-  assert.match(fetching.unsupported!.message, /fetch/);
+  assert.match(fetching.unsupported.message, /fetch/);
   const raw = explore('console.log(1);\nconst w = new Worker("x.js");', {});
   assert.equal(raw.unsupported?.line, 2);
-  assert.match(raw.unsupported!.message, /spawn/);
+  assert.match(raw.unsupported.message, /spawn/);
   const syntax = explore('const x = ;', {});
   assert.match(syntax.unsupported!.message, /Syntax error/);
   assert.equal(syntax.complete, false);

@@ -79,7 +79,7 @@ export function explore(code: string, options: ExploreOptions = {}, onProgress: 
       ...progress(),
       bound: summary.bound,
       mode: summary.mode,
-      complete: summary.complete && !options.stopAtFirstFailure,
+      complete: summary.complete,
       incompleteReason: summary.incompleteReason,
       assumptions: assumptions(summary.bound, seed, [...uncontrolled]),
       ms: performance.now() - started,

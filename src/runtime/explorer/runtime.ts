@@ -179,7 +179,7 @@ export function makeRuntime(session: Session) {
     if (kind === 'write') {
       if (!changed) return touched(view, index, 'atomic-read');
       let cells = versions.get(buffer);
-      if (!cells) versions.set(buffer, (cells = new Map()));
+      if (!cells) versions.set(buffer, (cells = new Map<number, number>()));
       cells.set(byte, (cells.get(byte) ?? 0) + 1);
       lane.spinWrote = true;
     } else if (kind === 'plain-read') {
