@@ -29,14 +29,6 @@ export interface Op {
   result?: string;
   /** An expiry (a timed wait giving up) rather than an action. */
   expiry?(): boolean;
-  /** The shared cells it reads or writes (buffer + byte offset), for spin detection. */
-  reads?: Cell[];
-  writes?: Cell[];
-}
-
-export interface Cell {
-  buffer: ArrayBufferLike;
-  byte: number;
 }
 
 /** Returned by `perform` when the lane must now wait on a second op (Atomics.wait: checked, now asleep). */

@@ -108,7 +108,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
 
   /** Starts a lane that runs `fn(...args)` as its first job; `done` gets its result or error. */
   function startLane(fn: unknown, args: unknown[], line: number, done: (value: unknown, failed: boolean) => void): Lane {
-    const id = rc.ids.get(fn as object);
+    const id = rc.idOf(fn);
     if (id === undefined) {
       throw new TypeError(`Line ${line}: spawn needs a function written in the snippet (got ${show(fn)}).`);
     }
@@ -494,7 +494,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       if (!pool.closing || pool.queue.length) next();
       else lane.finished = true;
     };
-    const id = rc.ids.get(job.fn as object)!;
+    const id = rc.idOf(job.fn)!;
     return (function* () {
       let result: unknown;
       try {
@@ -510,7 +510,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
 
   function submitJob(pool: Pool, fn: unknown, args: unknown[], line: number): VPromise {
     if (pool.closing) throw new Error('Cannot submit on a closed Pool.');
-    if (rc.ids.get(fn as object) === undefined) throw new TypeError(`Line ${line}: a Pool needs a function written in the snippet (got ${show(fn)}).`);
+    if (rc.idOf(fn) === undefined) throw new TypeError(`Line ${line}: a Pool needs a function written in the snippet (got ${show(fn)}).`);
     const { promise, resolve, reject } = P.withResolvers();
     pool.queue.push({ fn, args: args.map((a) => clone(a, line)), line, resolve, reject, owner: session.exec.current });
     if (pool.lanes.length < Math.min(pool.size, pool.queue.length + pool.running)) poolWorker(pool);

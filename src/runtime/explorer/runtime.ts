@@ -1,5 +1,5 @@
 import { formatArgs } from '../core/format.ts';
-import { Abort, Then, type Execution, type Gen, type LaneEvent, type Op } from './execution.ts';
+import { Abort, Then, type Execution, type Gen, type Lane, type LaneEvent, type Op } from './execution.ts';
 import type { VPromiseClass } from './promise.ts';
 import type { LANE_GLOBALS } from './instrument.ts';
 
@@ -18,6 +18,10 @@ export class Await {
     this.value = value;
   }
 }
+
+/** On a snippet function (wrapper and generator): its entry; on a wrapper: its id for `spawn`. */
+const ENTRY = Symbol('explorer entry');
+const ID = Symbol('explorer id');
 
 interface FunctionEntry {
   g: (...args: unknown[]) => Gen;
@@ -40,7 +44,6 @@ export type Runtime = ReturnType<typeof makeRuntime>;
 export function makeRuntime(session: Session) {
   const P = session.Promise;
   const functions = new WeakMap<object, FunctionEntry>();
-  const ids = new WeakMap<object, number>();
   /** Built-ins that call back into the snippet, redone as generators so their callbacks keep their switch points. */
   const natives = new Map<unknown, (thisArg: unknown, args: unknown[]) => Gen>();
   /** Atomics.wait / waitAsync sleepers, per buffer. */
@@ -123,7 +126,7 @@ export function makeRuntime(session: Session) {
 
   function* call(fn: unknown, thisArg: unknown, args: unknown[], line: number, name: string): Gen {
     session.exec.current.line = line;
-    const entry = typeof fn === 'function' ? functions.get(fn) : undefined;
+    const entry = typeof fn === 'function' ? ((fn as { [ENTRY]?: FunctionEntry })[ENTRY] ?? functions.get(fn)) : undefined;
     if (entry) {
       const it = Reflect.apply(entry.g, thisArg, args);
       return entry.async ? yield* driveAsync(it) : yield* it;
@@ -140,23 +143,45 @@ export function makeRuntime(session: Session) {
     return names.get(view) ?? fallback;
   };
 
-  /** A visible operation. Its words are made only when someone reads them (most executions are never told). */
-  function op(line: number, text: string | (() => string), perform: () => unknown, extra: Partial<Op> = {}): Op {
-    let words = typeof text === 'string' ? text : undefined;
-    const o: Op = {
-      lane: session.exec.current,
-      line,
-      get text() {
-        return (words ??= (text as () => string)());
-      },
-      enabled: () => true,
-      perform: () => {
-        const value = perform();
-        if (session.exec.recordSteps && o.result === undefined && !(value instanceof Then) && value !== undefined) o.result = `→ ${show(value)}`;
-        return value;
-      },
-      ...extra,
-    };
+  const always = () => true;
+
+  /**
+   * A visible operation. Its words are made only when someone reads them
+   * (most executions are never told); a class, so that every op has one shape.
+   */
+  class StepOp implements Op {
+    readonly lane: Lane;
+    readonly line: number;
+    #words: string | (() => string);
+    readonly #perform: () => unknown;
+    result: string | undefined = undefined;
+    enabled: () => boolean = always;
+    waitsFor: (() => string) | undefined = undefined;
+    expiry: (() => boolean) | undefined = undefined;
+    constructor(line: number, words: string | (() => string), perform: () => unknown) {
+      this.lane = session.exec.current;
+      this.line = line;
+      this.#words = words;
+      this.#perform = perform;
+    }
+    get text(): string {
+      if (typeof this.#words !== 'string') this.#words = this.#words();
+      return this.#words;
+    }
+    perform(): unknown {
+      const value = this.#perform();
+      if (session.exec.recordSteps && this.result === undefined && !(value instanceof Then) && value !== undefined) this.result = `→ ${show(value)}`;
+      return value;
+    }
+  }
+
+  function op(line: number, text: string | (() => string), perform: () => unknown, extra?: Partial<Pick<Op, 'enabled' | 'waitsFor' | 'expiry'>>): Op {
+    const o = new StepOp(line, text, perform);
+    if (extra) {
+      if (extra.enabled) o.enabled = extra.enabled;
+      if (extra.waitsFor) o.waitsFor = extra.waitsFor;
+      if (extra.expiry) o.expiry = extra.expiry;
+    }
     return o;
   }
 
@@ -244,12 +269,12 @@ export function makeRuntime(session: Session) {
     const view = args[0];
     if (!isShared(view) || name === 'isLockFree') return Reflect.apply(fn, Atomics, args) as unknown;
     const index = Number(args[1]);
-    const label = `${nameOf(view, argName)}[${index}]`;
+    const viewName = nameOf(view, argName);
+    const label = `${viewName}[${index}]`;
     const text = () => {
       const rest = args.slice(2).map(show).join(', ');
       return `Atomics.${name}(${label}${rest ? `, ${rest}` : ''})`;
     };
-    const cell = [cellOf(view, index)];
     if (name === 'wait') {
       const expected = args[2];
       const timeout = args[3] === undefined ? Infinity : Number(args[3]);
@@ -273,7 +298,7 @@ export function makeRuntime(session: Session) {
           },
         };
         return new Then(wake);
-      }, { reads: cell });
+      });
     }
     if (name === 'waitAsync') {
       const expected = args[2];
@@ -308,7 +333,7 @@ export function makeRuntime(session: Session) {
                 resolve('timed-out');
               });
         return { async: true, value: promise };
-      }, { reads: cell });
+      });
     }
     if (name === 'notify') {
       const count = args[2] === undefined ? Infinity : Number(args[2]);
@@ -322,9 +347,9 @@ export function makeRuntime(session: Session) {
       return yield op(line, text, () => {
         touched(view, index, 'atomic-read');
         return Reflect.apply(fn, Atomics, args) as unknown;
-      }, { reads: cell });
+      });
     }
-    return yield op(line, text, () => writing(view, index, () => Reflect.apply(fn, Atomics, args) as unknown), { reads: cell, writes: cell });
+    return yield op(line, text, () => writing(view, index, () => Reflect.apply(fn, Atomics, args) as unknown));
   }
 
   // ---- plain element access ----
@@ -336,7 +361,7 @@ export function makeRuntime(session: Session) {
     return yield op(line, () => `read ${name}[${index}]`, () => {
       touched(target, index, 'plain-read');
       return target[index];
-    }, { reads: [cellOf(target, index)] });
+    });
   }
 
   function* write(target: unknown, key: unknown, value: unknown, line: number, objectName: string): Gen {
@@ -349,7 +374,6 @@ export function makeRuntime(session: Session) {
       () => {
         writing(target, index, () => ((target as unknown as unknown[])[index] = value));
       },
-      { writes: [cellOf(target, index)] },
     );
     return value;
   }
@@ -558,9 +582,9 @@ export function makeRuntime(session: Session) {
         const it = Reflect.apply(g, this, args);
         return runNative(isAsync ? driveAsync(it) : it);
       };
-      functions.set(wrapper, entry);
-      functions.set(g, entry);
-      if (id > 0) ids.set(wrapper, id);
+      (wrapper as unknown as { [ENTRY]: FunctionEntry })[ENTRY] = entry;
+      (g as unknown as { [ENTRY]: FunctionEntry })[ENTRY] = entry;
+      if (id > 0) (wrapper as unknown as { [ID]: number })[ID] = id;
       return wrapper;
     },
     /** A class's methods `m` / `m$rc`. */
@@ -643,7 +667,8 @@ export function makeRuntime(session: Session) {
     op,
     isShared,
     names,
-    ids,
+    /** The id of a snippet function (for its standalone copy), if it is one. */
+    idOf: (fn: unknown): number | undefined => (typeof fn === 'function' ? (fn as { [ID]?: number })[ID] : undefined),
     functions,
     runNative,
   };
@@ -671,7 +696,7 @@ export function show(value: unknown): string {
 /** A function's name as the snippet wrote it (wrappers keep no name of their own: naming each costs time). */
 export function functionName(fn: unknown, functions: WeakMap<object, { g: { name: string } }>): string {
   if (typeof fn !== 'function') return show(fn);
-  const entry = functions.get(fn);
+  const entry = (fn as { [ENTRY]?: FunctionEntry })[ENTRY] ?? functions.get(fn);
   return (entry ? entry.g.name.replace(/\$rc$/, '') : fn.name) || 'a function';
 }
 
