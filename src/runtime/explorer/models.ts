@@ -152,6 +152,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     readonly name: string;
     #lane: Lane;
     #state: 'running' | 'returned' | 'threw' = 'running';
+    #joined = false;
     #value: unknown;
     constructor(lane: Lane) {
       this.#lane = lane;
@@ -162,10 +163,15 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       task.#state = failed ? 'threw' : 'returned';
       task.#value = value;
       task.#lane.finished = true;
-      if (failed) {
+      if (failed && !(value instanceof TerminatedError)) {
         const text = value instanceof Error ? `${value.name}: ${value.message}` : String(value);
         session.exec.output.push({ stream: 'error', text: `${task.name} threw: ${text}`, lane: task.name });
+        if (!task.#joined) session.exec.unjoinedFailures.set(task, `${task.name} threw (${text}) and nobody joined it.`);
       }
+    }
+    static joined(task: Task): void {
+      task.#joined = true;
+      session.exec.unjoinedFailures.delete(task);
     }
     static lane(task: Task): Lane {
       return task.#lane;
@@ -179,6 +185,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
   install(Task, {
     *join(task: Task) {
       const { promise, resolve, reject } = P.withResolvers();
+      Task.joined(task);
       wakeUp(
         `join ${task.name}: it ended`,
         () => Task.outcome(task).state !== 'running',
@@ -200,7 +207,6 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
         lane.microtasks.length = 0;
         lane.events.length = 0;
         Task.finish(task, new TerminatedError(`${task.name} was terminated.`), true);
-        session.exec.output.pop();
       });
     },
   });
