@@ -97,7 +97,12 @@ function finish(exec: Execution, choose: Chooser, options: ExecutionOptions): Ex
     if (choices.length === 0) break;
     if (step >= options.hardStepLimit) {
       const moving = [...new Set(choices.map((c) => c.lane))].map((lane) => `${lane.name} at line ${lane.pending?.line ?? lane.line}`);
-      exec.end({ state: 'no-progress', reason: `No progress after ${step} steps: still moving ${moving.join(', ')}.` });
+      exec.end({
+        state: 'no-progress',
+        reason:
+          `No progress after ${step} steps: still moving ${moving.join(', ')}. ` +
+          'Either these workers never finish, or their loops are too long to explore: explore a smaller version, e.g. `const TIMES = exploring ? 2 : 200_000;`.',
+      });
       break;
     }
     const index = choose(choices, step, exec, previous);

@@ -29,14 +29,6 @@ export interface Op {
   result?: string;
   /** An expiry (a timed wait giving up) rather than an action. */
   expiry?(): boolean;
-  /** The shared cells it reads or writes (buffer + byte offset), for spin detection. */
-  reads?: Cell[];
-  writes?: Cell[];
-}
-
-export interface Cell {
-  buffer: ArrayBufferLike;
-  byte: number;
 }
 
 /** Returned by `perform` when the lane must now wait on a second op (Atomics.wait: checked, now asleep). */
@@ -75,6 +67,11 @@ export class Lane {
   finished = false;
   /** The last line this lane ran. */
   line = 0;
+  /** The spin check of the loop iteration now running (runtime.ts, `ts`). */
+  spinLoop = 0;
+  spinReads: { buffer: ArrayBufferLike; byte: number; version: number }[] = [];
+  spinWrote = false;
+  spinPlain = false;
   readonly index: number;
   readonly name: string;
   constructor(index: number, name: string) {
@@ -142,6 +139,8 @@ export class Execution {
   /** Why the execution fails, first reason wins (an assert failure does not end it). */
   failure: { state: ExploreEndState; reason: string } | null = null;
   ended: ExecutionEnd | null = null;
+  /** Tasks that threw and that nobody has joined yet: a run with one left ends in error, as a real run does. */
+  readonly unjoinedFailures = new Map<object, string>();
   /** Lines where a visible operation ran without a switch point (inside code a built-in called). */
   readonly uncontrolled = new Set<number>();
   /** Loop iterations since the last visible operation (a loop that never reaches one is no progress). */
@@ -326,6 +325,7 @@ export class Execution {
     const main = this.#mainPromise && this.Promise.stateOf(this.#mainPromise).state;
     if (waiting.length) this.end({ state: 'deadlock', reason: `Deadlock: ${waiting.join('; ')}.` });
     else if (main === 'pending') this.end({ state: 'deadlock', reason: `Deadlock: main waits at line ${this.lanes[0]!.line} for a promise that nothing will settle.` });
+    else if (this.unjoinedFailures.size) this.end({ state: 'error', reason: [...this.unjoinedFailures.values()].join(' ') });
     else this.end({ state: 'done' });
     return this.ended!;
   }

@@ -14,7 +14,7 @@ import { replayChooser, ScheduleMismatch, search } from './search.ts';
 
 export const DEFAULTS = { preemptions: 2, maxExecutions: 20_000, maxMs: 10_000, seed: 1, stepLimit: 5_000 } as const;
 
-export function explore(code: string, options: ExploreOptions, onProgress: (progress: ExploreProgress) => void = () => {}): ExploreReport {
+export function explore(code: string, options: ExploreOptions = {}, onProgress: (progress: ExploreProgress) => void = () => {}): ExploreReport {
   const started = performance.now();
   const bound = options.preemptions === undefined ? DEFAULTS.preemptions : options.preemptions;
   const seed = options.seed ?? DEFAULTS.seed;
@@ -79,7 +79,7 @@ export function explore(code: string, options: ExploreOptions, onProgress: (prog
       ...progress(),
       bound: summary.bound,
       mode: summary.mode,
-      complete: summary.complete && !options.stopAtFirstFailure,
+      complete: summary.complete,
       incompleteReason: summary.incompleteReason,
       assumptions: assumptions(summary.bound, seed, [...uncontrolled]),
       ms: performance.now() - started,

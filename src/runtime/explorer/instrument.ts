@@ -462,7 +462,7 @@ class Instrumenter {
     this.#edits.replace(
       node.right.end,
       node.body.start,
-      `${this.#closers(node.right.end, node.body.start)}, ${this.#line(node)}), ${r}; !(${r} = (yield __rc.aw(${it}.next()))).done; ) { __rc.t(${this.#line(node)}); ${binding} `,
+      `, ${this.#line(node)}), ${r}; !(${r} = (yield __rc.aw(yield* __rc.nx(${it}, ${this.#line(node)})))).done; ) { __rc.t(${this.#line(node)}); ${binding} `,
     );
     this.#edits.close(node.body.end, ' }', ctx.depth);
     const inner = { ...ctx, depth: ctx.depth + 1 };
@@ -472,7 +472,9 @@ class Instrumenter {
 
   #loopBody(node: Node, ctx: Context): void {
     const body = node.body as Node;
-    const tick = `__rc.t(${this.#line(node)});`;
+    const line = this.#line(node);
+    // In a generator the back-edge may also find the lane spinning (design/explorer.md §1, "Spin loops").
+    const tick = ctx.mode === 'gen' ? `yield* __rc.ts(${line}, ${node.start + 1}, ${mayOnlySpin(node)});` : `__rc.t(${line});`;
     if (body.type === 'BlockStatement') {
       this.#edits.open(body.start + 1, ` ${tick}`, ctx.depth + 2);
     } else {
@@ -594,6 +596,68 @@ class Instrumenter {
       this.#edits.open(node.end - 1, ` static { __rc.kc(this, ${JSON.stringify(own)}, ${JSON.stringify(statics)}); } `, ctx.depth + 1);
     }
   }
+}
+
+/**
+ * Whether an iteration of this loop can change nothing but shared memory: no
+ * calls other than `Atomics.*`, no nested loop, no await or yield, and no
+ * assignment to a variable declared outside its body or to an object's
+ * property. Only such a loop can be found spinning (waiting for another lane)
+ * at its back-edge; whether it is, the runtime decides from what the
+ * iteration read and wrote.
+ */
+function mayOnlySpin(loop: Node): boolean {
+  if (loop.type !== 'WhileStatement' && loop.type !== 'DoWhileStatement' && loop.type !== 'ForStatement') return false;
+  const declared = new Set<string>();
+  const collect = (n: Node) => {
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') declared.add(n.id.name);
+    for (const key of Object.keys(n)) {
+      if (key === 'loc') continue;
+      const v = n[key];
+      if (Array.isArray(v)) {
+        for (const c of v) if (c && typeof c.type === 'string') collect(c);
+      } else if (v && typeof v.type === 'string') collect(v);
+    }
+  };
+  collect(loop.body);
+  let ok = true;
+  const check = (n: Node) => {
+    if (!ok) return;
+    switch (n === loop ? '' : n.type) {
+      case 'CallExpression':
+        if (!(n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.object.type === 'Identifier' && n.callee.object.name === 'Atomics')) ok = false;
+        break;
+      case 'NewExpression':
+      case 'AwaitExpression':
+      case 'YieldExpression':
+      case 'TaggedTemplateExpression':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+      case 'ClassExpression':
+        ok = false;
+        break;
+      case 'AssignmentExpression':
+      case 'UpdateExpression': {
+        const target = n.type === 'AssignmentExpression' ? n.left : n.argument;
+        if (target.type === 'Identifier' ? !declared.has(target.name) : !(target.type === 'MemberExpression' && target.computed)) ok = false;
+        break;
+      }
+    }
+    for (const key of Object.keys(n)) {
+      if (key === 'loc') continue;
+      const v = n[key];
+      if (Array.isArray(v)) {
+        for (const c of v) if (c && typeof c.type === 'string') check(c);
+      } else if (v && typeof v.type === 'string' && (n !== loop || key !== 'init')) check(v);
+    }
+  };
+  check(loop);
+  return ok;
 }
 
 function usesSuper(node: Node): boolean {

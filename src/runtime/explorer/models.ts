@@ -108,7 +108,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
 
   /** Starts a lane that runs `fn(...args)` as its first job; `done` gets its result or error. */
   function startLane(fn: unknown, args: unknown[], line: number, done: (value: unknown, failed: boolean) => void): Lane {
-    const id = rc.ids.get(fn as object);
+    const id = rc.idOf(fn);
     if (id === undefined) {
       throw new TypeError(`Line ${line}: spawn needs a function written in the snippet (got ${show(fn)}).`);
     }
@@ -152,6 +152,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     readonly name: string;
     #lane: Lane;
     #state: 'running' | 'returned' | 'threw' = 'running';
+    #joined = false;
     #value: unknown;
     constructor(lane: Lane) {
       this.#lane = lane;
@@ -162,10 +163,15 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       task.#state = failed ? 'threw' : 'returned';
       task.#value = value;
       task.#lane.finished = true;
-      if (failed) {
+      if (failed && !(value instanceof TerminatedError)) {
         const text = value instanceof Error ? `${value.name}: ${value.message}` : String(value);
         session.exec.output.push({ stream: 'error', text: `${task.name} threw: ${text}`, lane: task.name });
+        if (!task.#joined) session.exec.unjoinedFailures.set(task, `${task.name} threw (${text}) and nobody joined it.`);
       }
+    }
+    static joined(task: Task): void {
+      task.#joined = true;
+      session.exec.unjoinedFailures.delete(task);
     }
     static lane(task: Task): Lane {
       return task.#lane;
@@ -179,6 +185,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
   install(Task, {
     *join(task: Task) {
       const { promise, resolve, reject } = P.withResolvers();
+      Task.joined(task);
       wakeUp(
         `join ${task.name}: it ended`,
         () => Task.outcome(task).state !== 'running',
@@ -200,7 +207,6 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
         lane.microtasks.length = 0;
         lane.events.length = 0;
         Task.finish(task, new TerminatedError(`${task.name} was terminated.`), true);
-        session.exec.output.pop();
       });
     },
   });
@@ -494,7 +500,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       if (!pool.closing || pool.queue.length) next();
       else lane.finished = true;
     };
-    const id = rc.ids.get(job.fn as object)!;
+    const id = rc.idOf(job.fn)!;
     return (function* () {
       let result: unknown;
       try {
@@ -510,7 +516,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
 
   function submitJob(pool: Pool, fn: unknown, args: unknown[], line: number): VPromise {
     if (pool.closing) throw new Error('Cannot submit on a closed Pool.');
-    if (rc.ids.get(fn as object) === undefined) throw new TypeError(`Line ${line}: a Pool needs a function written in the snippet (got ${show(fn)}).`);
+    if (rc.idOf(fn) === undefined) throw new TypeError(`Line ${line}: a Pool needs a function written in the snippet (got ${show(fn)}).`);
     const { promise, resolve, reject } = P.withResolvers();
     pool.queue.push({ fn, args: args.map((a) => clone(a, line)), line, resolve, reject, owner: session.exec.current });
     if (pool.lanes.length < Math.min(pool.size, pool.queue.length + pool.running)) poolWorker(pool);

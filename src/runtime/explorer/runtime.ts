@@ -1,5 +1,5 @@
 import { formatArgs } from '../core/format.ts';
-import { Abort, Then, type Execution, type Gen, type LaneEvent, type Op } from './execution.ts';
+import { Abort, Then, type Execution, type Gen, type Lane, type LaneEvent, type Op } from './execution.ts';
 import type { VPromiseClass } from './promise.ts';
 import type { LANE_GLOBALS } from './instrument.ts';
 
@@ -18,6 +18,10 @@ export class Await {
     this.value = value;
   }
 }
+
+/** On a snippet function (wrapper and generator): its entry; on a wrapper: its id for `spawn`. */
+const ENTRY = Symbol('explorer entry');
+const ID = Symbol('explorer id');
 
 interface FunctionEntry {
   g: (...args: unknown[]) => Gen;
@@ -40,7 +44,6 @@ export type Runtime = ReturnType<typeof makeRuntime>;
 export function makeRuntime(session: Session) {
   const P = session.Promise;
   const functions = new WeakMap<object, FunctionEntry>();
-  const ids = new WeakMap<object, number>();
   /** Built-ins that call back into the snippet, redone as generators so their callbacks keep their switch points. */
   const natives = new Map<unknown, (thisArg: unknown, args: unknown[]) => Gen>();
   /** Atomics.wait / waitAsync sleepers, per buffer. */
@@ -123,7 +126,7 @@ export function makeRuntime(session: Session) {
 
   function* call(fn: unknown, thisArg: unknown, args: unknown[], line: number, name: string): Gen {
     session.exec.current.line = line;
-    const entry = typeof fn === 'function' ? functions.get(fn) : undefined;
+    const entry = typeof fn === 'function' ? ((fn as { [ENTRY]?: FunctionEntry })[ENTRY] ?? functions.get(fn)) : undefined;
     if (entry) {
       const it = Reflect.apply(entry.g, thisArg, args);
       return entry.async ? yield* driveAsync(it) : yield* it;
@@ -140,24 +143,83 @@ export function makeRuntime(session: Session) {
     return names.get(view) ?? fallback;
   };
 
-  function op(line: number, text: string, perform: () => unknown, extra: Partial<Op> = {}): Op {
-    const o: Op = {
-      lane: session.exec.current,
-      line,
-      text,
-      enabled: () => true,
-      perform: () => {
-        const value = perform();
-        if (o.result === undefined && !(value instanceof Then) && value !== undefined) o.result = `→ ${show(value)}`;
-        return value;
-      },
-      ...extra,
-    };
+  const always = () => true;
+
+  /**
+   * A visible operation. Its words are made only when someone reads them
+   * (most executions are never told); a class, so that every op has one shape.
+   */
+  class StepOp implements Op {
+    readonly lane: Lane;
+    readonly line: number;
+    #words: string | (() => string);
+    readonly #perform: () => unknown;
+    result: string | undefined = undefined;
+    enabled: () => boolean = always;
+    waitsFor: (() => string) | undefined = undefined;
+    expiry: (() => boolean) | undefined = undefined;
+    constructor(line: number, words: string | (() => string), perform: () => unknown) {
+      this.lane = session.exec.current;
+      this.line = line;
+      this.#words = words;
+      this.#perform = perform;
+    }
+    get text(): string {
+      if (typeof this.#words !== 'string') this.#words = this.#words();
+      return this.#words;
+    }
+    perform(): unknown {
+      const value = this.#perform();
+      if (session.exec.recordSteps && this.result === undefined && !(value instanceof Then) && value !== undefined) this.result = `→ ${show(value)}`;
+      return value;
+    }
+  }
+
+  function op(line: number, text: string | (() => string), perform: () => unknown, extra?: Partial<Pick<Op, 'enabled' | 'waitsFor' | 'expiry'>>): Op {
+    const o = new StepOp(line, text, perform);
+    if (extra) {
+      if (extra.enabled) o.enabled = extra.enabled;
+      if (extra.waitsFor) o.waitsFor = extra.waitsFor;
+      if (extra.expiry) o.expiry = extra.expiry;
+    }
     return o;
   }
 
   function cellOf(view: SharedView, index: number) {
     return { buffer: view.buffer, byte: view.byteOffset + index * view.BYTES_PER_ELEMENT };
+  }
+
+  // ---- what each shared cell has seen: versions bump on every write that changes a value ----
+
+  let versions = new Map<ArrayBufferLike, Map<number, number>>();
+
+  function versionOf(buffer: ArrayBufferLike, byte: number): number {
+    return versions.get(buffer)?.get(byte) ?? 0;
+  }
+
+  /** Records, for the running lane's spin check, that it read or wrote `view[index]`. */
+  function touched(view: SharedView, index: number, kind: 'atomic-read' | 'plain-read' | 'write', changed = false): void {
+    const lane = session.exec.current;
+    const { buffer, byte } = cellOf(view, index);
+    if (kind === 'write') {
+      if (!changed) return touched(view, index, 'atomic-read');
+      let cells = versions.get(buffer);
+      if (!cells) versions.set(buffer, (cells = new Map<number, number>()));
+      cells.set(byte, (cells.get(byte) ?? 0) + 1);
+      lane.spinWrote = true;
+    } else if (kind === 'plain-read') {
+      lane.spinPlain = true;
+    } else {
+      lane.spinReads.push({ buffer, byte, version: versionOf(buffer, byte) });
+    }
+  }
+
+  /** Performs a write to `view[index]` and records whether it changed the value. */
+  function writing<T>(view: SharedView, index: number, perform: () => T): T {
+    const before = view[index];
+    const value = perform();
+    touched(view, index, 'write', !Object.is(before, view[index]));
+    return value;
   }
 
   // ---- Atomics.wait / notify / waitAsync ----
@@ -207,10 +269,12 @@ export function makeRuntime(session: Session) {
     const view = args[0];
     if (!isShared(view) || name === 'isLockFree') return Reflect.apply(fn, Atomics, args) as unknown;
     const index = Number(args[1]);
-    const label = `${nameOf(view, argName)}[${index}]`;
-    const rest = args.slice(2).map(show).join(', ');
-    const text = `Atomics.${name}(${label}${rest ? `, ${rest}` : ''})`;
-    const cell = [cellOf(view, index)];
+    const viewName = nameOf(view, argName);
+    const label = `${viewName}[${index}]`;
+    const text = () => {
+      const rest = args.slice(2).map(show).join(', ');
+      return `Atomics.${name}(${label}${rest ? `, ${rest}` : ''})`;
+    };
     if (name === 'wait') {
       const expected = args[2];
       const timeout = args[3] === undefined ? Infinity : Number(args[3]);
@@ -234,7 +298,7 @@ export function makeRuntime(session: Session) {
           },
         };
         return new Then(wake);
-      }, { reads: cell });
+      });
     }
     if (name === 'waitAsync') {
       const expected = args[2];
@@ -269,14 +333,23 @@ export function makeRuntime(session: Session) {
                 resolve('timed-out');
               });
         return { async: true, value: promise };
-      }, { reads: cell });
+      });
     }
     if (name === 'notify') {
       const count = args[2] === undefined ? Infinity : Number(args[2]);
-      return yield op(line, text, () => notify(view, index, count));
+      return yield op(line, text, () => {
+        const woken = notify(view, index, count);
+        if (woken > 0) session.exec.current.spinWrote = true;
+        return woken;
+      });
     }
-    const writes = name === 'load' ? undefined : cell;
-    return yield op(line, text, () => Reflect.apply(fn, Atomics, args), { reads: cell, writes });
+    if (name === 'load') {
+      return yield op(line, text, () => {
+        touched(view, index, 'atomic-read');
+        return Reflect.apply(fn, Atomics, args) as unknown;
+      });
+    }
+    return yield op(line, text, () => writing(view, index, () => Reflect.apply(fn, Atomics, args) as unknown));
   }
 
   // ---- plain element access ----
@@ -284,19 +357,23 @@ export function makeRuntime(session: Session) {
   function* read(target: unknown, key: unknown, line: number, objectName: string): Gen {
     if (!isShared(target) || !isIndex(key)) return (target as Record<PropertyKey, unknown>)[key as PropertyKey];
     const index = Number(key);
-    return yield op(line, `read ${nameOf(target, objectName)}[${index}]`, () => target[index], { reads: [cellOf(target, index)] });
+    const name = nameOf(target, objectName);
+    return yield op(line, () => `read ${name}[${index}]`, () => {
+      touched(target, index, 'plain-read');
+      return target[index];
+    });
   }
 
   function* write(target: unknown, key: unknown, value: unknown, line: number, objectName: string): Gen {
     if (!isShared(target) || !isIndex(key)) return ((target as Record<PropertyKey, unknown>)[key as PropertyKey] = value);
     const index = Number(key);
+    const name = nameOf(target, objectName);
     yield op(
       line,
-      `write ${nameOf(target, objectName)}[${index}] ← ${show(value)}`,
+      () => `write ${name}[${index}] ← ${show(value)}`,
       () => {
-        (target as unknown as unknown[])[index] = value;
+        writing(target, index, () => ((target as unknown as unknown[])[index] = value));
       },
-      { writes: [cellOf(target, index)] },
     );
     return value;
   }
@@ -490,6 +567,7 @@ export function makeRuntime(session: Session) {
 
   /** Starts the state of a new execution (timers, sleepers, the seeded random numbers). */
   function reset(seed: number): void {
+    versions = new Map();
     sleepers.clear();
     timers.clear();
     nextTimerId = 1;
@@ -504,9 +582,9 @@ export function makeRuntime(session: Session) {
         const it = Reflect.apply(g, this, args);
         return runNative(isAsync ? driveAsync(it) : it);
       };
-      functions.set(wrapper, entry);
-      functions.set(g, entry);
-      if (id > 0) ids.set(wrapper, id);
+      (wrapper as unknown as { [ENTRY]: FunctionEntry })[ENTRY] = entry;
+      (g as unknown as { [ENTRY]: FunctionEntry })[ENTRY] = entry;
+      if (id > 0) (wrapper as unknown as { [ID]: number })[ID] = id;
       return wrapper;
     },
     /** A class's methods `m` / `m$rc`. */
@@ -559,13 +637,38 @@ export function makeRuntime(session: Session) {
         throw new Abort('no-progress', `No progress: ${session.exec.current.name} loops at line ${line} without ever reaching an operation another worker could see or change.`, line);
       }
     },
+    /**
+     * The back-edge of a loop in a generator. If the iteration that just ended
+     * could only have spun (`spins`, decided statically) and, in fact, changed
+     * no shared cell, read only through Atomics, and no lane has written what
+     * it read since, the lane is waiting, not runnable: it yields a step that
+     * is enabled only once one of those cells changes.
+     */
+    *ts(line: number, loop: number, spins: boolean): Gen {
+      rc.t(line);
+      if (!spins) return;
+      const lane = session.exec.current;
+      if (lane.spinLoop === loop && !lane.spinWrote && !lane.spinPlain && lane.spinReads.length > 0) {
+        const reads = lane.spinReads;
+        const changed = () => reads.some((r) => versionOf(r.buffer, r.byte) !== r.version);
+        if (!changed()) {
+          const what = `a change to what it read at line ${line}`;
+          yield op(line, `spins at line ${line}, until ${what}`, () => undefined, { enabled: changed, waitsFor: () => what });
+        }
+      }
+      lane.spinLoop = loop;
+      lane.spinReads = [];
+      lane.spinWrote = false;
+      lane.spinPlain = false;
+    },
     /** For the models: a generator made from a snippet function call. */
     call,
     driveAsync,
     op,
     isShared,
     names,
-    ids,
+    /** The id of a snippet function (for its standalone copy), if it is one. */
+    idOf: (fn: unknown): number | undefined => (typeof fn === 'function' ? (fn as { [ID]?: number })[ID] : undefined),
     functions,
     runNative,
   };
@@ -593,7 +696,7 @@ export function show(value: unknown): string {
 /** A function's name as the snippet wrote it (wrappers keep no name of their own: naming each costs time). */
 export function functionName(fn: unknown, functions: WeakMap<object, { g: { name: string } }>): string {
   if (typeof fn !== 'function') return show(fn);
-  const entry = functions.get(fn);
+  const entry = (fn as { [ENTRY]?: FunctionEntry })[ENTRY] ?? functions.get(fn);
   return (entry ? entry.g.name.replace(/\$rc$/, '') : fn.name) || 'a function';
 }
 

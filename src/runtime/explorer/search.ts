@@ -164,7 +164,8 @@ function randomPhase(
   while (executions < config.maxExecutions && elapsed() < config.maxMs && !(config.stopAtFirstFailure && failed)) {
     const priorities = new Map<Lane, number>();
     const changes = Array.from({ length: depth - 1 }, () => Math.floor(random() * longest));
-    const choose: Chooser = (choices, step) => {
+    const choose: Chooser = (choices, step, _exec, previous) => {
+      if (step >= config.stepLimit) return roundRobin(choices, previous);
       for (const c of choices) if (!priorities.has(c.lane)) priorities.set(c.lane, depth + random() * 1000);
       let best = 0;
       for (let i = 1; i < choices.length; i++) if (priorities.get(choices[i]!.lane)! > priorities.get(choices[best]!.lane)!) best = i;
