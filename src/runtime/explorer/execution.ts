@@ -145,6 +145,8 @@ export class Execution {
   readonly uncontrolled = new Set<number>();
   /** Loop iterations since the last visible operation (a loop that never reaches one is no progress). */
   ticks = 0;
+  /** When the current step began (a step that runs for seconds is no progress). */
+  stepStarted = 0;
   readonly Promise: VPromiseClass;
   #seq = 0;
   #mainPromise: VPromise | null = null;
@@ -174,6 +176,7 @@ export class Execution {
   startMain(body: Gen, drive: (it: Gen) => Gen): void {
     const main = this.addLane('main');
     this.current = main;
+    this.stepStarted = performance.now();
     const started = (promise: VPromise) => {
       this.#mainPromise = promise;
       this.Promise.whenSettled(promise, (value, rejected) => () => this.#mainSettled(main, value, rejected));
@@ -213,6 +216,7 @@ export class Execution {
     const lane = choice.lane;
     this.current = lane;
     this.ticks = 0;
+    this.stepStarted = performance.now();
     if (choice.event) {
       const event = choice.event;
       // Every event fires once (an interval sets its next timer when it fires).

@@ -179,7 +179,7 @@ await spawn(spin).join();
 `;
   const report = explore(code, { preemptions: 0 });
   assert.equal(report.failure?.state, 'no-progress');
-  assert.match(report.failure.reason, /worker-1 loops at line 3/);
+  assert.match(report.failure.reason, /worker-1 ran the loop at line 3/);
 });
 
 test('code the explorer cannot control gets a plain message naming its line', () => {

@@ -1,7 +1,7 @@
 import type { ExploreFailure, ExploreOptions, ExploreOutcome, ExploreProgress, ExploreReport } from '../../shared/protocol/explore.ts';
 import { Abort } from './execution.ts';
 import { compile, runExecution, type Compiled, type ExecutionResult } from './execute.ts';
-import { EXPLORED_CORES } from './models.ts';
+import { EXPLORED_CORES } from './runtime.ts';
 import { decodeSchedule, encodeSchedule } from './schedule.ts';
 import { replayChooser, ScheduleMismatch, search } from './search.ts';
 

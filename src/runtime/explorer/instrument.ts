@@ -55,6 +55,7 @@ export const LANE_GLOBALS = [
   'Date',
   'performance',
   'crypto',
+  'navigator',
 ] as const;
 
 /** Racecourse exports, which a spawned function sees as globals. */

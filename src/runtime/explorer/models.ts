@@ -1,5 +1,5 @@
 import { Abort, type Gen, type Lane, type LaneEvent, type Op } from './execution.ts';
-import { functionName, isShared, show, type Runtime, type Session } from './runtime.ts';
+import { EXPLORED_CORES, functionName, isShared, show, type Runtime, type Session } from './runtime.ts';
 import type { VPromise } from './promise.ts';
 import type { RACECOURSE_NAMES } from './instrument.ts';
 
@@ -12,7 +12,6 @@ import type { RACECOURSE_NAMES } from './instrument.ts';
  */
 
 /** The core count a snippet sees under the explorer: small, and the same on every machine. */
-export const EXPLORED_CORES = 2;
 const MAX_LIVE_WORKERS = 64;
 
 export interface Program {

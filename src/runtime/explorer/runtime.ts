@@ -28,8 +28,15 @@ interface FunctionEntry {
   async: boolean;
 }
 
-/** Loop iterations without a visible operation before an execution counts as making no progress. */
-const TICK_LIMIT = 2_000_000;
+/**
+ * A step (the code between two visible operations) that runs longer than this
+ * is no progress. Checked every 2^20 loop iterations, so real work in a long
+ * loop (counting primes) is not mistaken for a hang.
+ */
+const STEP_LIMIT_MS = 3_000;
+
+/** The core count a snippet sees under the explorer (`cores`, `navigator.hardwareConcurrency`): small, and the same on every machine. */
+export const EXPLORED_CORES = 2;
 /** Output lines an execution keeps (the last result line is kept apart). */
 const MAX_OUTPUT = 500;
 
@@ -492,6 +499,7 @@ export function makeRuntime(session: Session) {
     Date: VDate,
     performance: { now: () => session.exec.clock, timeOrigin: EPOCH, mark() {}, measure() {} },
     crypto,
+    navigator: { hardwareConcurrency: EXPLORED_CORES, userAgent: 'racecourse explorer', language: 'en' },
   };
 
   // ---- Array methods whose callbacks may do visible operations ----
@@ -632,9 +640,14 @@ export function makeRuntime(session: Session) {
     },
     /** A loop's back-edge: catches a loop that never reaches a visible operation. */
     t(line: number) {
-      if (++session.exec.ticks > TICK_LIMIT) {
+      const exec = session.exec;
+      if ((++exec.ticks & 0xfffff) === 0 && performance.now() - exec.stepStarted > STEP_LIMIT_MS) {
         session.exec.current.line = line;
-        throw new Abort('no-progress', `No progress: ${session.exec.current.name} loops at line ${line} without ever reaching an operation another worker could see or change.`, line);
+        throw new Abort(
+          'no-progress',
+          `No progress: ${exec.current.name} ran the loop at line ${line} for ${STEP_LIMIT_MS / 1000} s without reaching an operation another worker could see or change.`,
+          line,
+        );
       }
     },
     /**

@@ -57,12 +57,21 @@ function isRunnable(exec: Execution, lane: Lane): boolean {
   return lane.pending !== null && lane.pending.enabled() && !exec.isExpiry({ lane, event: null });
 }
 
-/** What choosing `choice` costs in preemptions, after `previous` moved. */
+/**
+ * What choosing `choice` costs in preemptions, after `previous` moved. An
+ * expiry (a timer, a sleepSync or a wait's timeout ending) costs one while
+ * some lane could act instead, its own lane's included: time passing is a
+ * choice the scheduler pays for, or every sleep would be a free branch. When
+ * only expiries are left, the previous lane's own is free.
+ */
 export function preemptionCost(exec: Execution, choices: Choice[], choice: Choice, previous: Lane | null): number {
   if (!previous) return 0;
+  if (exec.isExpiry(choice)) {
+    if (choices.some((c) => !exec.isExpiry(c))) return 1;
+    return choice.lane === previous || !choices.some((c) => c.lane === previous) ? 0 : 1;
+  }
   if (choice.lane === previous && choice.event === null) return 0;
   if (isRunnable(exec, previous)) return 1;
-  if (exec.isExpiry(choice) && choices.some((c) => !exec.isExpiry(c))) return 1;
   return 0;
 }
 
