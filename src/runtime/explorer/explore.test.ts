@@ -225,3 +225,14 @@ console.log(\`sum \${sum}, bumps \${counter.cells[0]}\`);
   assert.equal(report.complete, true);
   assert.deepEqual(Object.keys(outcomes(report)), ['done: sum 6, bumps 6']);
 });
+
+test('the explorer worker locks its scope: no storage, network or workers, even by a computed name', async () => {
+  const { lockDown } = await import('./lockdown.ts');
+  const scope = Object.create({ fetch: () => 'network', caches: { open: () => 'cache' } }) as Record<string, unknown>;
+  scope.indexedDB = { open: () => 'db' };
+  scope.navigator = { storage: {}, hardwareConcurrency: 64 };
+  lockDown(scope as unknown as typeof globalThis);
+  for (const name of ['fetch', 'caches', 'indexedDB', 'Worker', 'importScripts']) assert.equal(scope[['', name].join('')], undefined, name);
+  assert.equal((scope.navigator as { storage?: unknown }).storage, undefined);
+  assert.equal((scope.navigator as { hardwareConcurrency: number }).hardwareConcurrency, 2);
+});

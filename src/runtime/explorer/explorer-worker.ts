@@ -1,15 +1,19 @@
 /// <reference lib="webworker" />
 import type { ExploreReply, ExploreRequest } from '../../shared/protocol/explore.ts';
 import { explore, replay } from './explore.ts';
+import { lockDown } from './lockdown.ts';
 
 /**
  * The explorer worker: the page's own child, so a search never blocks the
  * page. A search is synchronous from start to end (every execution runs its
  * lanes as coroutines in this one agent), so Stop is the page terminating
- * this worker; progress goes out at most every 100 ms.
+ * this worker; progress goes out at most every 100 ms. It keeps its port to
+ * the page, then removes every other way out before any learner code runs.
  */
 
-const post = (reply: ExploreReply) => postMessage(reply);
+const send = self.postMessage.bind(self);
+const post = (reply: ExploreReply) => send(reply);
+lockDown(self);
 
 addEventListener('message', (event: MessageEvent<ExploreRequest>) => {
   const request = event.data;
