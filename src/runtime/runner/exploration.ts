@@ -61,6 +61,8 @@ export function explorationWith(
   options: ExploreOptions,
   onProgress: (progress: ExploreProgress) => void,
   clock: ExplorationClock = realClock,
+  /** Replays this one schedule instead of searching. */
+  schedule?: string,
 ): Exploration {
   const id = 1;
   const started = clock.now();
@@ -115,7 +117,7 @@ export function explorationWith(
     deadline = clock.later(() => {
       finish({ report: cut(`The search did not end within ${Math.round(budget / 1000)} s, so it was stopped (a worker may loop without touching shared memory).`) });
     }, budget);
-    channel.post({ type: 'explore', id, code, options });
+    channel.post(schedule === undefined ? { type: 'explore', id, code, options } : { type: 'replay', id, code, schedule });
   } catch (error) {
     finish({ error: new Error(`The explorer could not start: ${error instanceof Error ? error.message : String(error)}`) });
   }

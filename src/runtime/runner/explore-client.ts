@@ -17,6 +17,11 @@ export function startExploration(
   return explorationWith(explorerWorker, code, options, onProgress);
 }
 
+/** Replays one schedule (design/explorer.md §4) in a fresh explorer worker: a report of that one execution. */
+export function startReplay(code: string, schedule: string): Exploration {
+  return explorationWith(explorerWorker, code, {}, () => {}, undefined, schedule);
+}
+
 function explorerWorker(handlers: ExplorerHandlers): ExplorerChannel {
   const worker = new Worker(explorerWorkerUrl, { type: import.meta.env.DEV ? 'module' : 'classic', name: 'explorer' });
   worker.addEventListener('message', (event: MessageEvent<unknown>) => handlers.message(event.data));

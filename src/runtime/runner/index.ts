@@ -34,7 +34,7 @@ export function getRunner(): Runner {
   return pageRunner;
 }
 
-export { startExploration, type Exploration } from './explore-client.ts';
+export { startExploration, startReplay, type Exploration } from './explore-client.ts';
 
 // Only what pages use; other types come from src/shared/protocol/events.ts.
 export type { Runner, RunHandle, RunOptions } from './runner.ts';
