@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRun, checkRuns, type RunEvidence } from './exercise.ts';
+import { checkExploration, checkRun, checkRuns, exploreOptionsFor, type RunEvidence } from './exercise.ts';
+import type { ExploreReport } from './protocol/explore.ts';
 
 const run = (last: string, extra: Partial<RunEvidence> = {}): RunEvidence => ({
   state: 'done',
@@ -56,4 +57,65 @@ test('time and utilisation checks leave out the time the browser spent starting 
   assert.equal(reasons.length, 2);
   assert.match(reasons[1] ?? '', /^The run took 2800 ms; the exercise asks for at most 1300 ms\.$/);
   assert.match(checkRun({ maxWallMs: 500 }, slowStart)[0] ?? '', /took 700 ms \(not counting 900 ms of starting workers\)/);
+});
+
+test('a check without explore asks the explorer nothing', () => {
+  assert.equal(exploreOptionsFor({ runs: 20, lastLine: 'count = 400000' }), undefined);
+});
+
+test("explored executions are held to the check's output conditions, and always to `done`", () => {
+  const options = exploreOptionsFor({ runs: 3, lastLine: 'all 5 philosophers have eaten 3 times', excludes: ['Deadlock'], maxWallMs: 500, explore: {} });
+  assert.deepEqual(options, {
+    check: { state: 'done', lastLine: 'all 5 philosophers have eaten 3 times', excludes: ['Deadlock'] },
+    stopAtFirstFailure: true,
+  });
+});
+
+test("explore's own last line replaces both of the check's (explored runs are smaller)", () => {
+  const options = exploreOptionsFor({
+    lastLine: 'count = 400000',
+    lastLineMatches: '^count = \\d+$',
+    includes: ['total'],
+    explore: { preemptions: 1, maxExecutions: 5000, lastLineMatches: '^count = 4$' },
+  });
+  assert.deepEqual(options, {
+    check: { state: 'done', lastLineMatches: '^count = 4$', includes: ['total'] },
+    stopAtFirstFailure: true,
+    preemptions: 1,
+    maxExecutions: 5000,
+  });
+  assert.deepEqual(exploreOptionsFor({ lastLineMatches: '^fair: ', explore: { lastLine: 'count = 4' } })?.check, { state: 'done', lastLine: 'count = 4' });
+});
+
+const report = (extra: Partial<ExploreReport> = {}): ExploreReport => ({
+  executions: 775,
+  bound: 2,
+  failures: 0,
+  outcomes: [],
+  mode: 'bounded',
+  complete: true,
+  assumptions: 'Assumes up to 2 preemptions.',
+  ms: 600,
+  ...extra,
+});
+
+test('an exploration passes only when it tried every schedule of its bound and none failed', () => {
+  assert.deepEqual(checkExploration(report()), { passed: true, reasons: [] });
+  // Stopped at the first failure, a search that found none still ran every schedule.
+  assert.equal(checkExploration(report({ complete: false })).passed, true);
+  const failed = checkExploration(
+    report({
+      complete: false,
+      failures: 1,
+      incompleteReason: 'Stopped at the first failure.',
+      failure: { schedule: 'v1.1.0b1', preemptions: 1, state: 'check', reason: 'The last line printed was "count = 3", not "count = 4".', steps: [], output: [] },
+    }),
+  );
+  assert.equal(failed.passed, false);
+  assert.match(failed.reasons[0] ?? '', /^In an interleaving with 1 preemption, .*"count = 3"/);
+  const random = checkExploration(report({ complete: false, mode: 'random', incompleteReason: 'The bounded search needed more than its budget.' }));
+  assert.equal(random.passed, false);
+  assert.match(random.reasons[0] ?? '', /could not try every interleaving.*budget/);
+  const unsupported = checkExploration(report({ complete: false, executions: 0, unsupported: { message: 'fetch is not explored', line: 3 } }));
+  assert.match(unsupported.reasons[0] ?? '', /\(line 3\): fetch is not explored$/);
 });

@@ -1,4 +1,5 @@
 import type { EndState, RunTotals } from './protocol/index.ts';
+import type { ExploreOptions, ExploreOutputCheck, ExploreReport } from './protocol/explore.ts';
 
 /**
  * How an exercise decides that the learner's code is right: a declarative
@@ -27,6 +28,30 @@ export interface ExerciseCheck {
   maxUtilization?: number;
   maxWallMs?: number;
   minWorkers?: number;
+  /**
+   * Also check the code on every interleaving, not only on the runs the machine happened to
+   * produce (design/explorer.md §5). With it, the exercise passes only when its real runs pass
+   * **and** every execution the explorer tries (every schedule with up to `preemptions`
+   * preemptions, under sequential consistency) ends `done`, with no failed `console.assert`,
+   * and satisfies the output conditions: `explore.lastLine` / `explore.lastLineMatches` when
+   * either is given, else the check's own `lastLine` / `lastLineMatches`, plus `includes` and
+   * `excludes`. Explored runs see `exploring` true (and `cores` = 2), so a snippet can make
+   * itself small there (`const TIMES = exploring ? 2 : 200_000;`); their last line can then
+   * differ from a real run's, which is what `explore.lastLine` is for. Time, utilisation,
+   * worker counts and `state` concern real runs only. Meant for exercises whose runs end `done`.
+   */
+  explore?: ExerciseExplore;
+}
+
+export interface ExerciseExplore {
+  /** Preemption bound of the search; default 2 (the explorer's default). */
+  preemptions?: number;
+  /** Budget in executions before the search would turn random (and so incomplete); default the explorer's. */
+  maxExecutions?: number;
+  /** The last line every explored execution must print (replaces the check's `lastLine`/`lastLineMatches`). */
+  lastLine?: string;
+  /** A regular expression the last line of every explored execution must match (replaces the check's too). */
+  lastLineMatches?: string;
 }
 
 /** What the check sees of one run: its end state, its output and its totals (as the runner computed them). */
@@ -117,5 +142,58 @@ export function checkRuns(check: ExerciseCheck, runs: readonly RunEvidence[]): C
     }
   }
   if (runs.length < needed) return { passed: false, reasons: [`Only ${runs.length} of ${needed} runs finished.`] };
+  return { passed: true, reasons: [] };
+}
+
+/**
+ * What the explorer is asked for an exercise whose check has `explore`: the
+ * options of the search and, in them, the output conditions every execution
+ * must meet (see ExerciseCheck.explore). `undefined` when the check does not
+ * explore. The search stops at the first failure: one failing schedule is
+ * enough to show the learner.
+ */
+export function exploreOptionsFor(check: ExerciseCheck): ExploreOptions | undefined {
+  const wanted = check.explore;
+  if (!wanted) return undefined;
+  const output: ExploreOutputCheck = { state: 'done' };
+  const ownLast = wanted.lastLine !== undefined || wanted.lastLineMatches !== undefined;
+  const lastLine = ownLast ? wanted.lastLine : check.lastLine;
+  const lastLineMatches = ownLast ? wanted.lastLineMatches : check.lastLineMatches;
+  if (lastLine !== undefined) output.lastLine = lastLine;
+  if (lastLineMatches !== undefined) output.lastLineMatches = lastLineMatches;
+  if (check.includes?.length) output.includes = [...check.includes];
+  if (check.excludes?.length) output.excludes = [...check.excludes];
+  const options: ExploreOptions = { check: output, stopAtFirstFailure: true };
+  if (wanted.preemptions !== undefined) options.preemptions = wanted.preemptions;
+  if (wanted.maxExecutions !== undefined) options.maxExecutions = wanted.maxExecutions;
+  return options;
+}
+
+/**
+ * The exploration's half of an exercise's verdict. It passes only when the
+ * search finished (every schedule up to its bound was tried) and no execution
+ * failed; a search that could not run, or ran out of budget, is not a pass,
+ * because it has not tried every interleaving.
+ */
+export function checkExploration(report: ExploreReport): CheckVerdict {
+  if (report.unsupported) {
+    const where = report.unsupported.line === undefined ? '' : ` (line ${report.unsupported.line})`;
+    return { passed: false, reasons: [`The explorer could not try this code${where}: ${report.unsupported.message}`] };
+  }
+  if (report.failure) {
+    const { preemptions, reason } = report.failure;
+    const how = preemptions < 0 ? 'In one interleaving' : `In an interleaving with ${preemptions} preemption${preemptions === 1 ? '' : 's'}`;
+    return { passed: false, reasons: [`${how}, the small version of your code goes wrong: ${reason}`] };
+  }
+  if (report.failures > 0) {
+    return { passed: false, reasons: [`${report.failures} interleaving${report.failures === 1 ? '' : 's'} of the small version of your code went wrong.`] };
+  }
+  // A search stopped at its first failure says `complete: false` even when it found none and ran every
+  // schedule (reported in /tmp/engine-issues.md); it is complete when it stayed bounded and gives no reason.
+  const complete = report.complete || (report.mode === 'bounded' && report.incompleteReason === undefined);
+  if (!complete) {
+    const why = report.incompleteReason ? ` ${report.incompleteReason}` : '';
+    return { passed: false, reasons: [`The explorer could not try every interleaving of the small version of your code.${why}`] };
+  }
   return { passed: true, reasons: [] };
 }

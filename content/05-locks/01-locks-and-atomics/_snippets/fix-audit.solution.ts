@@ -1,25 +1,30 @@
-import { spawn, Mutex } from "racecourse";
+import { spawn, Mutex, exploring } from "racecourse";
 
 // Four accounts of 1,000 each: the bank always holds 4,000 in all.
 const accounts = new Int32Array(new SharedArrayBuffer(16)).fill(1000);
 // Cell 0: workers at the start line. Cell 1: tellers finished.
 const control = new Int32Array(new SharedArrayBuffer(8));
 const bankLock = new Mutex("bank"); // guards all four accounts
+// A day at the bank; a tiny one when every interleaving is explored.
+const DAY = exploring
+  ? { tellers: 1, transfers: 1, audits: 2 }
+  : { tellers: 2, transfers: 100_000, audits: Infinity };
 
-// A teller moves money between random accounts, 100,000 times.
+// A teller moves money between random accounts, 100,000 times a day.
 function teller(
   accounts: Int32Array,
   control: Int32Array,
   lock: Mutex,
+  day: typeof DAY,
 ) {
-  Atomics.add(control, 0, 1); // start line for all three workers
+  Atomics.add(control, 0, 1); // start line for all the workers
   Atomics.notify(control, 0);
-  for (let n; (n = Atomics.load(control, 0)) < 3; ) {
+  for (let n; (n = Atomics.load(control, 0)) < day.tellers + 1; ) {
     Atomics.wait(control, 0, n);
   }
 
   let work = 0;
-  for (let i = 0; i < 100_000; i++) {
+  for (let i = 0; i < day.transfers; i++) {
     const from = Math.floor(Math.random() * 4);
     const to = Math.floor(Math.random() * 4);
     const amount = 1 + Math.floor(Math.random() * 10);
@@ -34,20 +39,22 @@ function teller(
   return work;
 }
 
-// The auditor adds up the accounts until both tellers are done.
+// The auditor adds up the accounts until the tellers are done.
 function auditor(
   accounts: Int32Array,
   control: Int32Array,
   lock: Mutex,
+  day: typeof DAY,
 ) {
   Atomics.add(control, 0, 1); // start line
   Atomics.notify(control, 0);
-  for (let n; (n = Atomics.load(control, 0)) < 3; ) {
+  for (let n; (n = Atomics.load(control, 0)) < day.tellers + 1; ) {
     Atomics.wait(control, 0, n);
   }
 
   let wrong = 0;
-  while (Atomics.load(control, 1) < 2) {
+  for (let n = 0; n < day.audits; n++) {
+    if (Atomics.load(control, 1) === day.tellers) break; // tellers done
     let total = 0;
     lock.withLock(() => {
       // and all four reads under the same lock
@@ -58,11 +65,10 @@ function auditor(
   return wrong;
 }
 
-const tellers = [
-  spawn(teller, accounts, control, bankLock),
-  spawn(teller, accounts, control, bankLock),
-];
-const audit = spawn(auditor, accounts, control, bankLock);
+const tellers = Array.from({ length: DAY.tellers }, () =>
+  spawn(teller, accounts, control, bankLock, DAY),
+);
+const audit = spawn(auditor, accounts, control, bankLock, DAY);
 await Promise.all(tellers.map((t) => t.join()));
 const wrong = await audit.join();
 const total = accounts.reduce((sum, balance) => sum + balance, 0);

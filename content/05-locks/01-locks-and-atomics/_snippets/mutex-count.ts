@@ -1,8 +1,9 @@
-import { spawn, Mutex } from "racecourse";
+import { spawn, Mutex, exploring } from "racecourse";
 
 // Two workers, 100,000 additions each, a lock around the count.
 const shared = new Int32Array(new SharedArrayBuffer(4)); // [count]
 const countLock = new Mutex("count"); // guards shared[0]
+const TIMES = exploring ? 2 : 100_000; // 2 when every interleaving is explored
 
 function addOnes(shared: Int32Array, lock: Mutex, times: number) {
   for (let i = 0; i < times; i++) {
@@ -12,8 +13,8 @@ function addOnes(shared: Int32Array, lock: Mutex, times: number) {
   }
 }
 
-const one = spawn(addOnes, shared, countLock, 100_000);
-const two = spawn(addOnes, shared, countLock, 100_000);
+const one = spawn(addOnes, shared, countLock, TIMES);
+const two = spawn(addOnes, shared, countLock, TIMES);
 await one.join();
 await two.join();
 console.log(`count = ${shared[0]}`);

@@ -1,6 +1,7 @@
-import { spawn, Channel, sleep } from "racecourse";
+import { spawn, Channel, sleep, exploring } from "racecourse";
 
 // Main produces 20 jobs into a bounded queue; two consumer workers take them.
+const JOBS = exploring ? 3 : 20; // 3 when every interleaving is explored
 const jobs = new Channel<number>(5, "jobs");
 const STOP = -1; // the sentinel (poison pill): not a job, a signal to stop
 
@@ -15,7 +16,7 @@ async function consumer(jobs: Channel<number>, stop: number) {
 }
 
 const consumers = [spawn(consumer, jobs, STOP), spawn(consumer, jobs, STOP)];
-for (let job = 1; job <= 20; job++) await jobs.send(job);
+for (let job = 1; job <= JOBS; job++) await jobs.send(job);
 
 const counts = await Promise.all(consumers.map((c) => c.join()));
 console.log(`consumers did ${counts.join(" + ")} jobs`);

@@ -1,4 +1,4 @@
-import { spawn, Channel, cores } from "racecourse";
+import { spawn, Channel, cores, exploring } from "racecourse";
 
 type Range = [number, number];
 
@@ -20,13 +20,15 @@ async function consumer(jobs: Channel<Range | null>): Promise<number> {
   return count;
 }
 
-const LIMIT = 3_000_000;
+// Smaller when every interleaving is explored: primes below 300.
+const LIMIT = exploring ? 300 : 3_000_000;
+const CHUNK = exploring ? 100 : 100_000;
 const jobs = new Channel<Range | null>(4);
 const consumers = Array.from({ length: cores }, () => spawn(consumer, jobs));
 
 // The producer sends every range…
-for (let from = 0; from < LIMIT; from += 100_000) {
-  await jobs.send([from, from + 100_000]);
+for (let from = 0; from < LIMIT; from += CHUNK) {
+  await jobs.send([from, from + CHUNK]);
 }
 // …and then waits for the consumers, which are still waiting for more work.
 
