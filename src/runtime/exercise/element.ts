@@ -2,16 +2,24 @@
  * <race-exercise>: checks the learner's runs of the playground inside it.
  * After each Run the learner starts, the declarative check runs; when it asks
  * for more than one run (a race can hide in one), the exercise runs the code
- * again itself until it has enough runs or one fails. A pass is saved as
- * progress.
+ * again itself until it has enough runs or one fails. When the check also
+ * explores (design/explorer.md §5), the real runs are followed by a search
+ * over every interleaving of the small version of the code; a failure there
+ * is told step by step, in words. A pass is saved as progress.
  */
-import { checkRuns, type ExerciseCheck, type RunEvidence } from '../../shared/exercise.ts';
+import { checkExploration, checkRuns, exploreOptionsFor, type ExerciseCheck, type RunEvidence } from '../../shared/exercise.ts';
+import type { ExploreFailure } from '../../shared/protocol/explore.ts';
+import { startExploration } from '../runner/index.ts';
+import { count, stepWords } from '../views/exploration-text.ts';
 import type { RacePlayground, RunOrigin } from '../playground/element.ts';
 import { browserStore } from '../playground/storage.ts';
 import { ProgressStore } from '../progress/progress-store.ts';
 import { lessonPath } from '../progress/lesson-path.ts';
 
 type Status = 'unsolved' | 'passed' | 'failed';
+
+/** Steps of a failing interleaving shown under the verdict (the last ones: they lead to the failure). */
+const MAX_STORY_STEPS = 60;
 
 function part<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
   const el = root.querySelector<T>(`[data-part="${name}"]`);
@@ -67,6 +75,10 @@ class RaceExercise extends HTMLElement {
       this.#checking = false;
     }
     const verdict = checkRuns(this.#check, runs);
+    if (verdict.passed && exploreOptionsFor(this.#check)) {
+      await this.#checkInterleavings(needed);
+      return;
+    }
     if (verdict.passed) {
       this.#setStatus('passed', needed > 1 ? `Passed: all ${needed} runs are right.` : 'Passed: that is right.');
       this.#progress.markPassed(lessonPath(), this.dataset.exerciseId ?? '');
@@ -76,7 +88,34 @@ class RaceExercise extends HTMLElement {
     }
   }
 
-  #setStatus(status: Status, text: string, reasons: string[] = []): void {
+  /** The real runs passed: now every interleaving of the small version (`exploring`) must pass too. */
+  async #checkInterleavings(runs: number): Promise<void> {
+    const options = exploreOptionsFor(this.#check)!;
+    const ran = runs > 1 ? `All ${runs} runs are right. ` : 'The run is right. ';
+    this.#setStatus('unsolved', `${ran}Now trying every interleaving of a small version of your code…`);
+    this.#checking = true;
+    let report;
+    try {
+      report = await startExploration(this.#playground().code, options, (progress) => {
+        this.#setStatus('unsolved', `${ran}Trying every interleaving of a small version of your code: ${count(progress.executions, 'interleaving')} so far…`);
+      }).done;
+    } catch (error) {
+      this.#setStatus('failed', 'The interleavings could not be checked.', [error instanceof Error ? error.message : String(error)]);
+      return;
+    } finally {
+      this.#checking = false;
+    }
+    const verdict = checkExploration(report);
+    if (verdict.passed) {
+      this.#setStatus('passed', `Passed: ${ran.toLowerCase().trim()} And all ${count(report.executions, 'interleaving')} of the small version (up to ${report.bound ?? 'any number of'} preemptions) pass.`);
+      this.#progress.markPassed(lessonPath(), this.dataset.exerciseId ?? '');
+      document.dispatchEvent(new CustomEvent('progress-changed'));
+    } else {
+      this.#setStatus('failed', `Not yet: ${ran.toLowerCase().trim()} But the explorer found an interleaving that goes wrong.`, verdict.reasons, report.failure);
+    }
+  }
+
+  #setStatus(status: Status, text: string, reasons: string[] = [], failure?: ExploreFailure): void {
     this.dataset.status = status;
     part(this, 'ex-status').textContent = text;
     const list = part(this, 'ex-reasons');
@@ -87,6 +126,33 @@ class RaceExercise extends HTMLElement {
         return item;
       }),
     );
+    this.#showInterleaving(failure);
+  }
+
+  /** The failing interleaving, step by step in words (which lane did what, in order), and its schedule. */
+  #showInterleaving(failure: ExploreFailure | undefined): void {
+    const story = part(this, 'ex-interleaving');
+    story.hidden = !failure;
+    if (!failure) return;
+    const shown = failure.steps.slice(-MAX_STORY_STEPS);
+    const skipped = failure.steps.length - shown.length;
+    const list = document.createElement('ol');
+    list.start = skipped + 1;
+    list.append(
+      ...shown.map((step) => {
+        const item = document.createElement('li');
+        item.dataset.lane = step.lane;
+        item.textContent = stepWords(step);
+        return item;
+      }),
+    );
+    const summary = document.createElement('summary');
+    summary.textContent = `The interleaving that goes wrong, step by step (${count(failure.steps.length, 'step')}${skipped ? `, the last ${shown.length} shown` : ''})`;
+    const schedule = document.createElement('p');
+    schedule.className = 'ex-schedule';
+    schedule.textContent = `Schedule: ${failure.schedule}`;
+    story.replaceChildren(summary, list, schedule);
+    story.dataset.schedule = failure.schedule;
   }
 
   #wireHelp(): void {

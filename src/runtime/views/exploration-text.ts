@@ -5,7 +5,7 @@
  * what a sentence needs. The one rule: a search that was not complete never
  * reads like a proof. Counts are of schedules, never probabilities.
  */
-import type { ExploreEndState, ExploreOutcome, ExploreProgress, ExploreReport } from '../../shared/protocol/explore.ts';
+import type { ExploreEndState, ExploreOutcome, ExploreProgress, ExploreReport, ExploreStepStory } from '../../shared/protocol/explore.ts';
 
 /** "1 execution", "1,234 executions". */
 export function count(n: number, one: string, many = `${one}s`): string {
@@ -95,4 +95,9 @@ function unsupportedSentence({ message, line }: { message: string; line?: number
 /** "First failure, with 1 preemption: console.assert failed at line 7" */
 export function failureHeading(preemptions: number): string {
   return `First failure, ${preemptions === 0 ? 'with no preemptions' : `with ${count(preemptions, 'preemption')}`}`;
+}
+
+/** One step of a schedule in words: "worker-1 · line 22 · write shared[0] ← 42". */
+export function stepWords(step: ExploreStepStory): string {
+  return `${step.lane} · line ${step.line} · ${step.op}`;
 }

@@ -6,7 +6,7 @@
  * and computes nothing beyond the words (exploration-text.ts).
  */
 import type { ExploreFailure, ExploreOutcome, ExploreProgress, ExploreReport } from '../../shared/protocol/explore.ts';
-import { failureHeading, progressSentence, schedules, stateWords, summarySentence, count } from './exploration-text.ts';
+import { failureHeading, progressSentence, schedules, stateWords, stepWords, summarySentence, count } from './exploration-text.ts';
 
 /** Enough to read; a longer list says how many more there are. */
 const MAX_STEPS_SHOWN = 200;
@@ -150,7 +150,7 @@ export class ExplorationView {
       const item = document.createElement('li');
       item.dataset.lane = step.lane;
       item.dataset.line = String(step.line);
-      item.textContent = `${step.lane} · line ${step.line} · ${step.op}`;
+      item.textContent = stepWords(step);
       list.append(item);
     }
     steps.append(list);
