@@ -50,7 +50,7 @@ class RacePlayground extends HTMLElement {
     const code = new HeldCode(this);
     this.#code = code;
     this.#runs = new RunController(this, () => code.current);
-    this.#explore = new ExploreController(this, () => code.current, () => this.#runs.stopAndSettle());
+    this.#explore = new ExploreController(this, () => code.current, () => this.#runs.stopAndSettle(), (ran) => this.#runs.resultsOf(ran));
     code.restore();
     this.#wireControls();
     this.querySelector<HTMLElement>('.pg-toolbar')!.hidden = false;

@@ -11,6 +11,7 @@ import { startExploration, type Exploration } from '../runner/index.ts';
 import { ExplorationView } from '../views/exploration-view.ts';
 import { summarySentence } from '../views/exploration-text.ts';
 import { announce, button, part } from './parts.ts';
+import { unexplainedResults, unexplainedWarning } from './real-vs-explored.ts';
 
 export type PlaygroundMode = 'run' | 'explore';
 
@@ -32,10 +33,14 @@ export class ExploreController {
   readonly #view: ExplorationView;
   #search: Search | undefined;
 
-  constructor(root: HTMLElement, code: () => string, stopRuns: () => Promise<void>) {
+  /** What real runs of a code printed last (run-controller.ts). */
+  readonly #realResults: (code: string) => ReadonlySet<string>;
+
+  constructor(root: HTMLElement, code: () => string, stopRuns: () => Promise<void>, realResults: (code: string) => ReadonlySet<string>) {
     this.#root = root;
     this.#code = code;
     this.#stopRuns = stopRuns;
+    this.#realResults = realResults;
     this.#panel = part(root, 'exploration');
     // Step mode comes next; until then the failure's button shows its steps in words.
     this.#view = new ExplorationView(this.#panel, () => this.#view.revealSteps());
@@ -62,7 +67,8 @@ export class ExploreController {
     stop.disabled = false;
     if (focusWasHere && focusLost()) stop.focus();
 
-    const exploration = startExploration(this.#code(), {}, (progress) => {
+    const code = this.#code();
+    const exploration = startExploration(code, {}, (progress) => {
       if (this.#search === search) this.#view.progress(progress);
     });
     search.exploration = exploration;
@@ -74,6 +80,8 @@ export class ExploreController {
       if (this.#search !== search) return report;
       this.#view.report(report);
       sentence = summarySentence(report);
+      const unexplained = unexplainedResults(code, report, this.#realResults(code));
+      if (unexplained.length) this.#view.warn(unexplainedWarning(unexplained));
     } catch (error) {
       if (this.#search !== search) return undefined;
       const message = (error instanceof Error ? error.message : String(error)).replace(/([^.!?])$/, '$1.');
@@ -127,3 +135,4 @@ function focusLost(): boolean {
   const focused = document.activeElement;
   return !focused || focused === document.body || (focused instanceof HTMLButtonElement && focused.disabled);
 }
+

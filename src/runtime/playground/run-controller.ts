@@ -110,7 +110,8 @@ export class RunController {
     this.#setState('running');
 
     // Run ×N runs back to back: the next run's workers boot during this one.
-    const run = getRunner().run(this.#code(), { prepareNextDuringRun: origin === 'many' });
+    const code = this.#code();
+    const run = getRunner().run(code, { prepareNextDuringRun: origin === 'many' });
     this.#run = run;
     const { state, totals } = await feedViews(run, {
       output: (batch) => {
@@ -127,6 +128,8 @@ export class RunController {
       },
     });
     const evidence: RunEvidence = { state, lines, ...totals, startupMs: workerStartupMs(taskEvents) };
+    const last = lastResultLine(evidence);
+    if (state === 'done' && last !== undefined) this.#recordResult(code, last);
     if (this.#run !== run) return evidence; // a newer run took over this playground
     this.#run = undefined;
     this.#lastTotals = totals;
@@ -140,6 +143,23 @@ export class RunController {
     );
     this.#root.dispatchEvent(new CustomEvent('playground-run-end', { bubbles: true, detail: { evidence, origin } }));
     return evidence;
+  }
+
+  /** Last lines of the real runs that ended `done`, for the code they ran (Explore compares them with its outcomes). */
+  readonly #results = new Map<string, Set<string>>();
+
+  #recordResult(code: string, last: string): void {
+    if (!this.#results.has(code)) {
+      if (this.#results.size >= 4) this.#results.delete(this.#results.keys().next().value!);
+      this.#results.set(code, new Set());
+    }
+    const seen = this.#results.get(code)!;
+    if (seen.size < 1_000) seen.add(last);
+  }
+
+  /** What real runs of exactly `code` printed last, when they ended `done`. */
+  resultsOf(code: string): ReadonlySet<string> {
+    return this.#results.get(code) ?? new Set();
   }
 
   #setState(state: PlaygroundState): void {

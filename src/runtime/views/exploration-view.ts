@@ -48,6 +48,7 @@ export class ExplorationView {
     this.#figures({ executions: 0, bound: 0, failures: 0, outcomes: [], mode: 'bounded' }, false);
     this.#summary.textContent = 'Exploring: starting the search…';
     this.#assumptions.hidden = true;
+    for (const old of this.#root.querySelectorAll('[data-warning]')) old.remove();
     this.#failure.hidden = true;
     this.#failure.replaceChildren();
   }
@@ -70,6 +71,15 @@ export class ExplorationView {
       this.#showFailure(report.failure);
     }
     this.#end();
+  }
+
+  /** A warning under the summary: real runs did something no explored execution did. */
+  warn(text: string): void {
+    const warning = document.createElement('p');
+    warning.className = 'pg-exploration-warning';
+    warning.dataset.warning = 'unexplained';
+    warning.textContent = text;
+    this.#summary.after(warning);
   }
 
   /** The explorer itself failed (it could not start, or the engine threw): `message` says so. */
