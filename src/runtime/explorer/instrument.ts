@@ -278,7 +278,8 @@ class Instrumenter {
       case 'ClassBody':
         return this.#classBody(node, ctx);
       case 'ChainExpression':
-        // Optional chains keep their native form (no switch points inside one expression).
+        if (ctx.mode === 'gen' && this.#optionalMethodCall(node, ctx)) return;
+        // Other optional chains keep their native form (no switch points inside one expression).
         return this.#children(node, { ...inner, mode: 'native' });
       case 'CallExpression':
         return this.#call(node, ctx);
@@ -387,8 +388,35 @@ class Instrumenter {
     for (const arg of args) this.#visit(arg, inner);
   }
 
+  /** `o?.m(x)` → `(yield* __rc.mo(o, "m", [x], line))`: a method call that is undefined when `o` is null or undefined. */
+  #optionalMethodCall(node: Node, ctx: Context): boolean {
+    const call = node.expression as Node;
+    if (call.type !== 'CallExpression' || call.optional || call.start !== node.start || call.end !== node.end) return false;
+    const callee = call.callee as Node;
+    if (callee.type !== 'MemberExpression' || !callee.optional || callee.computed || callee.object.type === 'Super') return false;
+    const inner = { ...ctx, depth: ctx.depth + 1 };
+    const open = this.#code.indexOf('(', callee.end);
+    this.#edits.open(node.start, '(yield* __rc.mo(', ctx.depth);
+    this.#edits.replace(callee.object.end, open + 1, `${this.#closers(callee.object.end, callee.property.start)}, ${JSON.stringify(callee.property.name)}, [`);
+    this.#edits.replace(call.end - 1, call.end, `], ${this.#line(call)}))`);
+    this.#visit(callee.object, inner);
+    for (const arg of call.arguments as Node[]) this.#visit(arg, inner);
+    return true;
+  }
+
+  /** Each worker has its own global object; the explorer's lanes share one, so writing to it is refused. */
+  #checkGlobalWrite(target: Node): void {
+    if (target.type === 'MemberExpression' && target.object.type === 'Identifier' && ['globalThis', 'self', 'window'].includes(target.object.name)) {
+      throw new Unsupported(
+        `Line ${this.#line(target)}: each worker has a global object of its own, but the explorer runs every worker in one, so it cannot explore writes to ${target.object.name}. Keep the value in a variable, or pass it as an argument.`,
+        this.#line(target),
+      );
+    }
+  }
+
   #assignment(node: Node, ctx: Context): void {
     const left = node.left as Node;
+    this.#checkGlobalWrite(left);
     const inner = { ...ctx, depth: ctx.depth + 1 };
     const arithmetic = ['=', '+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '>>>=', '&=', '|=', '^='];
     if (
@@ -423,6 +451,7 @@ class Instrumenter {
 
   #update(node: Node, ctx: Context): void {
     const arg = node.argument as Node;
+    this.#checkGlobalWrite(arg);
     const inner = { ...ctx, depth: ctx.depth + 1 };
     if (ctx.mode !== 'gen' || arg.type !== 'MemberExpression' || !arg.computed || arg.optional || arg.object.type === 'Super') {
       if (arg.type === 'MemberExpression') {

@@ -67,8 +67,10 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     return event;
   }
 
-  function clone(value: unknown, line: number): unknown {
+  /** Structured clone as a message does it (cycles and shared references kept), with sync objects and shared memory by reference. */
+  function clone(value: unknown, line: number, seen = new Map<object, unknown>()): unknown {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
+    if (seen.has(value)) return seen.get(value);
     if (typeof value === 'function') {
       throw new DOMException(
         `${value.name || 'function'} could not be cloned. A function cannot travel to another worker: pass the data it needs instead (line ${line}).`,
@@ -84,11 +86,17 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       return copy;
     }
     if (value instanceof P) throw new DOMException(`#<Promise> could not be cloned (line ${line}).`, 'DataCloneError');
-    if (Array.isArray(value)) return value.map((item) => clone(item, line));
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      seen.set(value, out);
+      for (const item of value) out.push(clone(item, line, seen));
+      return out;
+    }
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto === Object.prototype || proto === null) {
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) out[key] = clone(item, line);
+      seen.set(value, out);
+      for (const [key, item] of Object.entries(value)) out[key] = clone(item, line, seen);
       return out;
     }
     return structuredClone(value);

@@ -613,6 +613,11 @@ export function makeRuntime(session: Session) {
       if (typeof fn !== 'function') throw new TypeError(`${String(key)} is not a function`);
       return yield* call(fn, target, args, line, String(key));
     },
+    /** `o?.m(…)`: undefined when `o` is null or undefined. */
+    *mo(target: unknown, key: PropertyKey, args: unknown[], line: number): Gen {
+      if (target === null || target === undefined) return undefined;
+      return yield* rc.m(target, key, args, line);
+    },
     at: atomics,
     rd: read,
     wr: write,
