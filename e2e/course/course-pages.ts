@@ -19,10 +19,10 @@ export interface SnippetRef {
 export interface ExerciseRef {
   page: string;
   id: string;
-  /** Its check, starting code and solution, as the page holds them. */
-  check: ExerciseCheck;
-  start: string;
+  /** Its starting code, its solution and its check, as the page holds them. */
+  code: string;
   solution: string;
+  check: ExerciseCheck;
 }
 
 const DIST_LEARN = join(process.cwd(), 'dist', 'learn');
@@ -40,10 +40,10 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 /** The value held by the first `<script type="application/json" data-part="…">` after `from`. */
-function jsonPart<T = string>(html: string, part: string, from: number): T {
+function jsonPart<T = string>(html: string, part: string, from: number, missing: T): T {
   const open = `<script type="application/json" data-part="${part}">`;
   const start = html.indexOf(open, from);
-  if (start < 0) return '' as T;
+  if (start < 0) return missing;
   const end = html.indexOf('</script>', start);
   return JSON.parse(html.slice(start + open.length, end)) as T;
 }
@@ -61,20 +61,19 @@ export function coursePages(filter = process.env.COURSE_LESSON ?? ''): {
     for (const { 0: tag, index } of html.matchAll(/<race-exercise\b[^>]*>/g)) {
       const id = attribute(tag, 'data-exercise-id');
       if (!id) continue;
-      const playground = html.indexOf(`data-playground-id="exercise-${id}"`, index);
       exercises.push({
         page,
         id,
-        check: jsonPart<ExerciseCheck>(html, 'check', index),
-        start: jsonPart(html, 'original', playground),
-        solution: jsonPart(html, 'solution-code', index),
+        code: jsonPart(html, 'original', index, ''),
+        solution: jsonPart(html, 'solution-code', index, ''),
+        check: jsonPart<ExerciseCheck>(html, 'check', index, {}),
       });
     }
     for (const { 0: tag, index } of html.matchAll(/<race-playground\b[^>]*>/g)) {
       const id = attribute(tag, 'data-playground-id');
       // Exercise playgrounds are held to their check instead (see exercises.spec.ts).
       if (!id || id.startsWith('exercise-')) continue;
-      snippets.push({ page, id, expectState: attribute(tag, 'data-expect-state') ?? 'done', code: jsonPart(html, 'original', index) });
+      snippets.push({ page, id, expectState: attribute(tag, 'data-expect-state') ?? 'done', code: jsonPart(html, 'original', index, '') });
     }
   }
   return { snippets, exercises };
