@@ -85,7 +85,7 @@ test('explorer benchmark', async ({ page }) => {
   for (const exercise of coursePages('').exercises.filter((e) => e.check.explore)) {
     const options = exploreOptionsFor(exercise.check)!;
     const run = await realRun(page, exercise.solution);
-    const start = await explore(page, exercise.start, { ...options, stopAtFirstFailure: true });
+    const start = await explore(page, exercise.code, { ...options, stopAtFirstFailure: true });
     rows.push([
       `${exercise.id}: starting code's failure (${start.report.failure ? `found after ${start.report.executions} executions, ${start.report.failure.preemptions} preemptions` : 'NOT FOUND'})`,
       `${fmt(start.pageMs)} ms`,

@@ -188,10 +188,7 @@ export function checkExploration(report: ExploreReport): CheckVerdict {
   if (report.failures > 0) {
     return { passed: false, reasons: [`${report.failures} interleaving${report.failures === 1 ? '' : 's'} of the small version of your code went wrong.`] };
   }
-  // A search stopped at its first failure says `complete: false` even when it found none and ran every
-  // schedule (reported in /tmp/engine-issues.md); it is complete when it stayed bounded and gives no reason.
-  const complete = report.complete || (report.mode === 'bounded' && report.incompleteReason === undefined);
-  if (!complete) {
+  if (!report.complete) {
     const why = report.incompleteReason ? ` ${report.incompleteReason}` : '';
     return { passed: false, reasons: [`The explorer could not try every interleaving of the small version of your code.${why}`] };
   }
