@@ -25,7 +25,14 @@ export type CompileResult = { ok: true; compiled: Compiled } | { ok: false; mess
 export function compile(code: string): CompileResult {
   const result = instrument(code);
   if (!result.ok) return result;
-  const session = makeSession(toFactory(result.value));
+  let factory: Factory;
+  try {
+    factory = toFactory(result.value);
+  } catch (error) {
+    // The snippet parsed, so this is the explorer's own mistake: say so rather than blame the code.
+    return { ok: false, message: `The explorer could not prepare this code (a bug in the explorer, not in your code): ${error instanceof Error ? error.message : String(error)}.` };
+  }
+  const session = makeSession(factory);
   return { ok: true, compiled: { labels: result.value.labels, run: (choose, options) => session.run(choose, options) } };
 }
 

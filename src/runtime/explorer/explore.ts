@@ -86,7 +86,10 @@ export function explore(code: string, options: ExploreOptions = {}, onProgress: 
       failure,
     };
   } catch (error) {
-    if (!(error instanceof Abort)) throw error;
+    if (!(error instanceof Abort)) {
+      const message = `The explorer failed on this code (a bug in the explorer, not in your code): ${error instanceof Error ? error.message : String(error)}. Run still works.`;
+      return { ...progress(), complete: false, incompleteReason: message, assumptions: '', ms: performance.now() - started, unsupported: { message } };
+    }
     return {
       ...progress(),
       complete: false,
