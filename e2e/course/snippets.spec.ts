@@ -17,13 +17,14 @@ const pages = Map.groupBy(snippets, (snippet) => snippet.page);
 
 for (const [path, onPage] of pages) {
   test(`${path}: every snippet ends as declared (${onPage.map((s) => `#${s.id}`).join(', ')})`, async ({ page }) => {
-    test.setTimeout(60_000 + onPage.length * 60_000);
+    test.setTimeout(60_000 + onPage.length * 75_000);
     await page.goto(path);
     for (const snippet of onPage) {
       await test.step(`#${snippet.id} ends ${snippet.expectState}`, async () => {
         const playground = await reveal(page.locator(`race-playground[data-playground-id="${snippet.id}"]`));
         await playground.getByRole('button', { name: 'Run', exact: true }).click();
-        await expect(playground).not.toHaveAttribute('data-state', /^(idle|running)$/, { timeout: 60_000 });
+        // Longer than the longest snippet time limit (60 s), so that the runtime's own limit decides.
+        await expect(playground).not.toHaveAttribute('data-state', /^(idle|running)$/, { timeout: 75_000 });
         const state = await playground.getAttribute('data-state');
         const system = await playground.locator('[data-stream="system"]').allTextContents();
         expect.soft(state, `#${snippet.id} end state; runtime said: ${system.join(' | ')}`).toBe(snippet.expectState);

@@ -1,4 +1,4 @@
-// @time-limit 30s
+// @time-limit 60s
 import { Pool, compute, cores, now } from "racecourse";
 
 // 200 ms that only one worker can do (reading input, say), then 800 ms that splits.

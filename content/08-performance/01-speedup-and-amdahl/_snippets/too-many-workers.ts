@@ -1,4 +1,4 @@
-// @time-limit 20s
+// @time-limit 60s
 import { Pool, compute, cores, now } from "racecourse";
 
 // The same 24 slices of CPU work on cores, 2 × cores and 4 × cores workers.
