@@ -1,6 +1,7 @@
 import explorerWorkerUrl from '../explorer/explorer-worker.ts?worker&url';
 import type { ExploreOptions, ExploreProgress } from '../../shared/protocol/explore.ts';
 import { explorationWith, type Exploration, type ExplorerHandlers, type ExplorerChannel } from './exploration.ts';
+import { stepperWith, type Stepper } from './stepper.ts';
 
 /**
  * The page's side of Explore: one explorer worker per exploration, started
@@ -22,6 +23,11 @@ export function startReplay(code: string, schedule: string): Exploration {
   return explorationWith(explorerWorker, code, {}, () => {}, undefined, schedule);
 }
 
+/** Step mode: one explorer worker that answers "the view after these steps" for as long as the stepper is open. */
+export function openStepper(): Stepper {
+  return stepperWith(explorerWorker, { later: (run, ms) => setTimeout(run, ms), cancel: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) });
+}
+
 function explorerWorker(handlers: ExplorerHandlers): ExplorerChannel {
   const worker = new Worker(explorerWorkerUrl, { type: import.meta.env.DEV ? 'module' : 'classic', name: 'explorer' });
   worker.addEventListener('message', (event: MessageEvent<unknown>) => handlers.message(event.data));
@@ -37,4 +43,4 @@ function explorerWorker(handlers: ExplorerHandlers): ExplorerChannel {
   };
 }
 
-export type { Exploration };
+export type { Exploration, Stepper };

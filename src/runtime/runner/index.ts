@@ -34,7 +34,8 @@ export function getRunner(): Runner {
   return pageRunner;
 }
 
-export { startExploration, startReplay, type Exploration } from './explore-client.ts';
+export { startExploration, startReplay, openStepper, type Exploration, type Stepper } from './explore-client.ts';
+export type { StepAnswer, StepQuery } from './stepper.ts';
 
 // Only what pages use; other types come from src/shared/protocol/events.ts.
 export type { Runner, RunHandle, RunOptions } from './runner.ts';

@@ -94,10 +94,120 @@ export interface ExploreReport extends ExploreProgress {
   unsupported?: { message: string; line?: number };
 }
 
+// ---- Step mode (design/explorer.md §3): the learner is the scheduler ----
+
+/**
+ * Where to stand: the first `steps` choices of `schedule` (null: none yet),
+ * then, optionally, one more move. The worker replays from the start every
+ * time (an execution is deterministic given its choices), so Back is the same
+ * request with one step fewer.
+ */
+export interface StepRequest {
+  type: 'step';
+  id: number;
+  code: string;
+  /** A schedule string (§4), or null to start fresh (seed 1). */
+  schedule: string | null;
+  /** How many of its choices to take; more than it has is an error (`mismatch`). */
+  steps: number;
+  /** Then move this lane (its `event`-th ready event when idle, else 0). */
+  then?: { lane: number; event: number };
+  /** Then finish the execution with random choices (Random to end). */
+  random?: boolean;
+}
+
+/** One button of the scheduler: a lane's next operation, or one ready event of an idle lane. */
+export interface StepChoiceView {
+  lane: string;
+  laneIndex: number;
+  /** 0 for a lane's next operation; k for an idle lane's k-th ready event. */
+  event: number;
+  /** 1-based line of the snippet. */
+  line: number;
+  /** In words: "read shared[0]", "write shared[0] ← 42", "timer set at line 4". */
+  op: string;
+  /** True when this is a ready event of an idle lane (the button then reads `Step <lane>: <op>`). */
+  isEvent: boolean;
+}
+
+/** Every lane and where it stands, for the marks in the code and the blocked list. */
+export interface StepLaneView {
+  lane: string;
+  laneIndex: number;
+  /** The line it will run next (its pending operation's, or its last). */
+  line: number;
+  state: 'runnable' | 'blocked' | 'idle' | 'finished';
+  /** For a blocked lane (or an idle one waiting on an event): what it waits for. */
+  waitsFor?: string;
+}
+
+/** A typed array over a SharedArrayBuffer that the snippet made. */
+export interface SharedArrayView {
+  /** The variable's name where the source shows it, else `Int32Array #1`. */
+  name: string;
+  type: string;
+  /** Cell values as text, at most the first 64. */
+  values: string[];
+  /** Indexes whose value the last step changed. */
+  changed: number[];
+  /** The array's full length (more than values.length when cut). */
+  length: number;
+}
+
+export interface SyncObjectView {
+  kind: 'mutex' | 'semaphore' | 'channel';
+  name: string;
+  /** Lanes holding it (a mutex: at most one; a semaphore: one per permit taken). */
+  holders: string[];
+  /** Lanes waiting for it: to lock or acquire, to receive or to send. */
+  waiters: string[];
+  /** A semaphore's free permits. */
+  permits?: number;
+  /** A channel's contents, oldest first, as text. */
+  items?: string[];
+  capacity?: number;
+  closed?: boolean;
+}
+
+export interface StepOutputLine {
+  lane: string;
+  stream: string;
+  text: string;
+  /** The number of steps taken when it was printed (0: before the first). */
+  step: number;
+}
+
+export interface StepView {
+  /** The choices taken so far, as a schedule string. */
+  schedule: string;
+  /** Steps taken. */
+  step: number;
+  /** The request's schedule's own length (for Next: it has more steps while step < this). */
+  scheduleLength: number;
+  /** Index into `choices` of the request schedule's next choice, when it has one and it fits. */
+  next?: number;
+  choices: StepChoiceView[];
+  lanes: StepLaneView[];
+  arrays: SharedArrayView[];
+  syncs: SyncObjectView[];
+  output: StepOutputLine[];
+  /** Every step taken so far, in words, with its step number (1-based). */
+  steps: (ExploreStepStory & { step: number })[];
+  /** Set once the execution has ended (no choice left). */
+  ended?: { state: ExploreEndState; reason?: string; lastLine: string };
+}
+
+export type StepReply =
+  | { type: 'step-view'; id: number; view: StepView }
+  /** `mismatch`: the schedule no longer fits the code. */
+  | { type: 'step-error'; id: number; message: string; line?: number; mismatch?: boolean };
+
 export type ExploreRequest =
   | { type: 'explore'; id: number; code: string; options: ExploreOptions }
-  | { type: 'replay'; id: number; code: string; schedule: string };
+  | { type: 'replay'; id: number; code: string; schedule: string }
+  | StepRequest;
 
 export type ExploreReply =
   | { type: 'explore-progress'; id: number; progress: ExploreProgress }
-  | { type: 'explore-report'; id: number; report: ExploreReport };
+  | { type: 'explore-report'; id: number; report: ExploreReport }
+  | StepReply;
