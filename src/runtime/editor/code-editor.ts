@@ -7,6 +7,18 @@ export interface CodeEditor {
   /** Replaces the whole text as one undoable edit. */
   setValue(code: string): void;
   focus(): void;
+  /**
+   * Step mode: marks each lane's next line in the lane's colour, with the
+   * lane's name beside it; an empty list clears the marks (leaving Step mode).
+   */
+  markLines(marks: readonly LineMark[]): void;
+}
+
+/** One lane's next line (1-based), and its colour: an index into the lane palette (`--lane-N`, playground.css). */
+export interface LineMark {
+  line: number;
+  lane: string;
+  colour: number;
 }
 
 export interface EditorOptions {

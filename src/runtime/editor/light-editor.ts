@@ -1,4 +1,4 @@
-import type { CodeEditor, EditorOptions } from './code-editor.ts';
+import type { CodeEditor, EditorOptions, LineMark } from './code-editor.ts';
 
 /** A textarea that behaves well with on-screen keyboards; Tab leaves it, as in any form. */
 export function createLightEditor(options: EditorOptions): CodeEditor {
@@ -15,7 +15,11 @@ export function createLightEditor(options: EditorOptions): CodeEditor {
   area.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') options.onEscape();
   });
-  container.replaceChildren(area);
+  // A textarea cannot colour its lines: Step mode's marks are said under it instead, in the lanes' colours.
+  const marks = document.createElement('p');
+  marks.className = 'pg-light-marks';
+  marks.hidden = true;
+  container.replaceChildren(area, marks);
   return {
     setValue(next) {
       // execCommand keeps the change on the textarea's own undo stack.
@@ -25,5 +29,17 @@ export function createLightEditor(options: EditorOptions): CodeEditor {
       options.onChange(area.value);
     },
     focus: () => area.focus(),
+    markLines(lines: readonly LineMark[]) {
+      marks.replaceChildren(
+        ...lines.flatMap((mark, i) => {
+          const item = document.createElement('span');
+          item.className = `pg-mark-label pg-lane-colour-${mark.colour}`;
+          item.textContent = `${mark.lane}: line ${mark.line}`;
+          return i === 0 ? [item] : [' · ', item];
+        }),
+      );
+      if (lines.length) marks.prepend('Next lines: ');
+      marks.hidden = lines.length === 0;
+    },
   };
 }

@@ -29,7 +29,7 @@ import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations'; /
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import { racecourseDeclarations } from 'virtual:racecourse-declarations';
-import type { CodeEditor, EditorOptions } from './code-editor.ts';
+import type { CodeEditor, EditorOptions, LineMark } from './code-editor.ts';
 import { EDITOR_THEME_NAMES, editorThemes } from './editor-themes.ts';
 
 let configured = false;
@@ -153,6 +153,9 @@ export function createMonacoEditor(options: EditorOptions): CodeEditor {
 
   allowWorkersAfterFirstPaint();
 
+  // Step mode's marks: a whole-line tint and a label after the line, both in the lane's colour (playground.css).
+  const marks = editor.createDecorationsCollection();
+
   const themeWatcher = new MutationObserver(() => monaco.editor.setTheme(currentTheme()));
   themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
@@ -164,7 +167,27 @@ export function createMonacoEditor(options: EditorOptions): CodeEditor {
       editor.pushUndoStop();
     },
     focus: () => editor.focus(),
+    markLines(lines: readonly LineMark[]) {
+      marks.set(lineDecorations(lines, model.getLineCount()));
+    },
   };
+}
+
+/** One decoration per marked line: its first lane's colour, and every lane's name after the line. */
+function lineDecorations(lines: readonly LineMark[], lineCount: number): monaco.editor.IModelDeltaDecoration[] {
+  const byLine = new Map<number, LineMark[]>();
+  for (const mark of lines) {
+    if (mark.line < 1 || mark.line > lineCount) continue;
+    byLine.set(mark.line, [...(byLine.get(mark.line) ?? []), mark]);
+  }
+  return [...byLine].map(([line, here]) => ({
+    range: new monaco.Range(line, 1, line, 1),
+    options: {
+      isWholeLine: true,
+      className: `pg-mark-line pg-lane-colour-${here[0]!.colour}`,
+      after: { content: `  ◂ ${here.map((m) => m.lane).join(', ')}`, inlineClassName: `pg-mark-label pg-lane-colour-${here[0]!.colour}` },
+    },
+  }));
 }
 
 /** Focuses the next (or previous) focusable element outside `container`. */

@@ -1,9 +1,12 @@
 /**
  * <race-playground>: upgrades the static snippet rendered by Playground.astro.
- * It wires three pieces to the controls: the code it holds (held-code.ts:
+ * It wires four pieces to the controls: the code it holds (held-code.ts:
  * saved edits, Reset, Share), its runs (run-controller.ts: Run, Stop, Run ×N
- * and the read-outs) and its explorations (explore-controller.ts: Explore and
- * its read-out; Stop ends them too); it loads the editor on demand. It upgrades when it comes
+ * and the read-outs), its explorations (explore-controller.ts: Explore and
+ * its read-out; Stop ends them too) and Step mode (step-controller.ts: Step
+ * through, a share link with a schedule, Explore's "Step through the
+ * failure"); it loads the editor on demand. The three modes never overlap:
+ * entering one ends the others. It upgrades when it comes
  * near the viewport or takes focus (upgrade-when-near.ts), or at once when
  * its methods are called.
  */
@@ -11,6 +14,7 @@ import { HeldCode } from './held-code.ts';
 import { upgradeWhenNear } from './upgrade-when-near.ts';
 import { RunController, type RunOrigin } from './run-controller.ts';
 import { ExploreController } from './explore-controller.ts';
+import { StepController } from './step-controller.ts';
 import { announce, button, part, showNotice } from './parts.ts';
 import { prepareOnIntent, prepareWhenIdle } from './warm-up.ts';
 import { openEditor, preloadEditor, type CodeEditor } from '../editor/code-editor.ts';
@@ -22,6 +26,7 @@ class RacePlayground extends HTMLElement {
   #code: HeldCode | undefined;
   #runs!: RunController;
   #explore!: ExploreController;
+  #step!: StepController;
   #editor: CodeEditor | undefined;
   #editorLoading: Promise<CodeEditor | undefined> | undefined;
   #stopWaiting: (() => void) | undefined;
@@ -40,6 +45,7 @@ class RacePlayground extends HTMLElement {
     this.#stopWaiting = undefined;
     this.#runs?.stop();
     this.#explore?.stop();
+    this.#step?.leave();
   }
 
   /** Makes the static snippet a playground, once: when it is near, or when a method below needs it. */
@@ -50,10 +56,27 @@ class RacePlayground extends HTMLElement {
     const code = new HeldCode(this);
     this.#code = code;
     this.#runs = new RunController(this, () => code.current);
-    this.#explore = new ExploreController(this, () => code.current, () => this.#runs.stopAndSettle(), (ran) => this.#runs.resultsOf(ran));
+    this.#explore = new ExploreController(
+      this,
+      () => code.current,
+      () => this.#runs.stopAndSettle(),
+      (ran) => this.#runs.resultsOf(ran),
+      (schedule) => void this.stepThrough(schedule),
+    );
+    this.#step = new StepController(this, {
+      code: () => code.current,
+      stopOthers: () => {
+        this.#explore.leave();
+        return this.#runs.stopAndSettle();
+      },
+      editor: () => this.#editor,
+    });
     code.restore();
+    code.onChange(() => this.#step.codeChanged());
     this.#wireControls();
     this.querySelector<HTMLElement>('.pg-toolbar')!.hidden = false;
+    // A link with a schedule (`#code=…&schedule=…`) opens in Step mode at step 0, running nothing.
+    if (code.linkSchedule) void this.stepThrough(code.linkSchedule);
   }
 
   /**
@@ -63,8 +86,19 @@ class RacePlayground extends HTMLElement {
    */
   async run(origin: RunOrigin = 'user'): Promise<RunEvidence> {
     this.#upgrade();
+    this.#step.leave();
     this.#explore.leave();
     return this.#runs.run(origin);
+  }
+
+  /**
+   * Enters Step mode at step 0 of `schedule` (null: the learner chooses every
+   * step): runs and explorations end first, and nothing runs until the
+   * learner presses a button beyond showing step 0.
+   */
+  async stepThrough(schedule: string | null = null): Promise<void> {
+    this.#upgrade();
+    await this.#step.enter(schedule);
   }
 
   /** The current code (the editor's, if open). */
@@ -84,15 +118,23 @@ class RacePlayground extends HTMLElement {
     button(this, 'run').addEventListener('click', () => void this.run());
     for (const control of this.querySelectorAll<HTMLElement>('button[data-action^="run"]')) prepareOnIntent(control);
     button(this, 'stop').addEventListener('click', () => this.#stop());
-    button(this, 'explore').addEventListener('click', () => void this.#explore.explore());
+    button(this, 'explore').addEventListener('click', () => {
+      this.#step.leave();
+      void this.#explore.explore();
+    });
+    button(this, 'step').addEventListener('click', () => {
+      if (!this.#step.active) void this.stepThrough();
+    });
     const edit = button(this, 'edit');
     edit.addEventListener('click', () => void this.#openEditor(true));
     edit.addEventListener('pointerenter', () => preloadEditor(), { once: true, passive: true });
     edit.addEventListener('focus', () => preloadEditor(), { once: true });
     button(this, 'reset').addEventListener('click', () => code.reset());
-    button(this, 'share').addEventListener('click', () => void code.share());
+    // In Step mode the link carries the schedule too, and opens in Step mode.
+    button(this, 'share').addEventListener('click', () => void code.share(this.#step.active ? this.#step.schedule : undefined));
     for (const many of this.querySelectorAll<HTMLButtonElement>('button[data-action="run-many"]')) {
       many.addEventListener('click', () => {
+        this.#step.leave();
         this.#explore.leave();
         void this.#runs.runMany(Number(many.dataset.times));
       });
@@ -144,6 +186,7 @@ class RacePlayground extends HTMLElement {
         .then((editor) => {
           this.#editor = editor;
           code.attachEditor(editor);
+          this.#step.refreshMarks();
           this.dataset.editor = 'open';
           edit.remove();
           return editor;

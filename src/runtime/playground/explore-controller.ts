@@ -1,7 +1,8 @@
 /**
  * A playground's Explore (design/explorer.md §2, §6): one exploration at a
  * time of the current code, in a worker of its own, with the root's
- * `data-mode` (`explore` from Explore on, `run` again once the learner runs),
+ * `data-mode` (`explore` from Explore on, `run` again once the learner runs;
+ * Step mode, step-controller.ts, sets `step` itself),
  * the controls while it searches (Stop and Escape end it; Run, Run ×N and
  * Explore wait), the read-out (views/exploration-view.ts) and the
  * announcement of its end.
@@ -36,14 +37,23 @@ export class ExploreController {
   /** What real runs of a code printed last (run-controller.ts). */
   readonly #realResults: (code: string) => ReadonlySet<string>;
 
-  constructor(root: HTMLElement, code: () => string, stopRuns: () => Promise<void>, realResults: (code: string) => ReadonlySet<string>) {
+  /**
+   * `stepThrough` opens Step mode at a failing schedule ("Step through the
+   * failure"); without it the failure's button shows its steps in words.
+   */
+  constructor(
+    root: HTMLElement,
+    code: () => string,
+    stopRuns: () => Promise<void>,
+    realResults: (code: string) => ReadonlySet<string>,
+    stepThrough?: (schedule: string) => void,
+  ) {
     this.#root = root;
     this.#code = code;
     this.#stopRuns = stopRuns;
     this.#realResults = realResults;
     this.#panel = part(root, 'exploration');
-    // Step mode comes next; until then the failure's button shows its steps in words.
-    this.#view = new ExplorationView(this.#panel, () => this.#view.revealSteps());
+    this.#view = new ExplorationView(this.#panel, stepThrough ?? (() => this.#view.revealSteps()));
   }
 
   /** A search is on: Run and Explore wait for it. */

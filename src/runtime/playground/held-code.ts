@@ -5,7 +5,7 @@
  * (an edit shown, the lesson's original changed since, storage refused).
  */
 import type { CodeEditor } from '../editor/code-editor.ts';
-import { codeFromFragment, shareUrl } from './share.ts';
+import { readFragment, shareUrl } from './share.ts';
 import { CodeStore, browserStore, hashCode } from './storage.ts';
 import { announce, part, showNotice } from './parts.ts';
 
@@ -18,6 +18,8 @@ export class HeldCode {
   #highlighted: Node[] = [];
   #store!: CodeStore;
   #editor: CodeEditor | undefined;
+  #linkSchedule: string | undefined;
+  readonly #listeners: ((code: string) => void)[] = [];
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -37,10 +39,11 @@ export class HeldCode {
     if (root.hasAttribute('data-from-fragment')) {
       // /playground/: the link's code, with a storage slot of its own so opening
       // a shared link never overwrites what the learner had there before.
-      const shared = codeFromFragment(location.hash);
+      const { code: shared, schedule } = readFragment(location.hash);
       if (shared !== undefined) {
         this.#original = shared;
         root.dataset.playgroundId = `shared-${hashCode(shared)}`;
+        this.#linkSchedule = schedule;
       }
     }
     this.#store = new CodeStore(browserStore(), this.#storageKey(), this.#original);
@@ -56,6 +59,16 @@ export class HeldCode {
     }
   }
 
+  /** The schedule of a Step mode link (`#code=…&schedule=…`), which opens the playground in Step mode. */
+  get linkSchedule(): string | undefined {
+    return this.#linkSchedule;
+  }
+
+  /** Calls `listener` with the code after every change (an edit, Reset, a replacement, Undo). */
+  onChange(listener: (code: string) => void): void {
+    this.#listeners.push(listener);
+  }
+
   /** From now on the editor shows the code. */
   attachEditor(editor: CodeEditor): void {
     this.#editor = editor;
@@ -63,7 +76,9 @@ export class HeldCode {
 
   /** The learner changed the code: keep it, and save it. */
   set(code: string): void {
+    const changed = code !== this.#code;
     this.#code = code;
+    if (changed) for (const listener of this.#listeners) listener(code);
     if (!this.#store.save(code)) {
       showNotice(this.#root, 'This browser refuses to save your edits (private mode or full storage). Copy your code before leaving.');
     }
@@ -93,8 +108,9 @@ export class HeldCode {
     ]);
   }
 
-  async share(): Promise<void> {
-    const url = shareUrl(location.origin, this.#code);
+  /** Shows and copies a link to the code, and in Step mode to its schedule too (`#code=…&schedule=…`). */
+  async share(schedule?: string): Promise<void> {
+    const url = shareUrl(location.origin, this.#code, schedule);
     const box = part(this.#root, 'share');
     const input = part<HTMLInputElement>(this.#root, 'share-url');
     input.value = url;
@@ -127,7 +143,16 @@ export class HeldCode {
     pre.className = 'pg-plain-code';
     // As the highlighted code's: scrollable sideways, so the keyboard can reach it.
     pre.tabIndex = 0;
-    pre.textContent = code;
+    // One span.line per line, as Shiki's output has, so Step mode can mark lines in either.
+    const body = document.createElement('code');
+    const lines = code.replace(/\n$/, '').split('\n');
+    lines.forEach((text, i) => {
+      const line = document.createElement('span');
+      line.className = 'line';
+      line.textContent = text;
+      body.append(line, i < lines.length - 1 || code.endsWith('\n') ? '\n' : '');
+    });
+    pre.append(body);
     part(this.#root, 'code').replaceChildren(pre);
   }
 }
