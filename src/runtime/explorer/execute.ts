@@ -60,6 +60,7 @@ function makeSession(factory: Factory) {
     run(choose: Chooser, options: ExecutionOptions): ExecutionResult {
       const exec: Execution = new Execution(options.recordSteps, Promise, (fn, args) => rc.call(fn, undefined, args, exec.current.line, 'callback'));
       session.exec = exec;
+      if (options.inspect) exec.inspected = { views: [], syncs: [] };
       reset(options.seed);
       racecourse.reset();
       instance = factory({ rc, globals, racecourse: racecourse.exports });
@@ -78,6 +79,8 @@ export interface ExecutionOptions {
   /** Steps after which the execution ends as "no progress". */
   hardStepLimit: number;
   check?: ExploreOutputCheck;
+  /** Step mode: keep the shared views and sync objects for the shared-state view. */
+  inspect?: boolean;
 }
 
 export interface ExecutionResult {
@@ -89,6 +92,8 @@ export interface ExecutionResult {
   output: string[];
   uncontrolled: number[];
   length: number;
+  /** The execution itself, as it ended (Step mode describes it). */
+  execution: Execution;
 }
 
 /** Runs one execution of `compiled` under `choose`. */
@@ -140,6 +145,7 @@ function finish(exec: Execution, choose: Chooser, options: ExecutionOptions): Ex
     output: exec.output.map((line) => (line.stream === 'log' || line.stream === 'info' ? line.text : `[${line.stream}] ${line.text}`)),
     uncontrolled: [...exec.uncontrolled],
     length: taken.length,
+    execution: exec,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ExploreEndState } from '../../shared/protocol/explore.ts';
+import type { ExploreEndState, SyncObjectView } from '../../shared/protocol/explore.ts';
 import type { Job, VPromise, VPromiseClass } from './promise.ts';
 
 /**
@@ -29,6 +29,8 @@ export interface Op {
   result?: string;
   /** An expiry (a timed wait giving up) rather than an action. */
   expiry?(): boolean;
+  /** The sync object it waits for (Step mode lists the lane among its waiters). */
+  on?: object;
 }
 
 /** Returned by `perform` when the lane must now wait on a second op (Atomics.wait: checked, now asleep). */
@@ -55,6 +57,8 @@ export interface LaneEvent {
   gone?: boolean;
   /** A pool worker waiting for its next job: not a deadlock when nothing else is left. */
   idleWait?: boolean;
+  /** The sync object it waits for (Step mode lists the lane among its waiters). */
+  on?: object;
 }
 
 export class Lane {
@@ -129,13 +133,26 @@ export class Abort extends Error {
   }
 }
 
+/** What Step mode shows of an execution's shared state (kept only when `inspect` is on). */
+export interface Inspected {
+  /** Shared views in the order the snippet made or first touched them; one entry per distinct memory range. */
+  views: { view: ArrayBufferView & ArrayLike<unknown>; name: string }[];
+  /** Mutexes, semaphores and channels, each able to say its state. */
+  syncs: { describe(): SyncObjectView }[];
+}
+
 export class Execution {
   readonly lanes: Lane[] = [];
+  /** Steps taken so far. */
+  stepCount = 0;
+  /** Step mode: the shared state to show, or null while exploring (nothing kept, nothing slowed). */
+  inspected: Inspected | null = null;
   current!: Lane;
   /** Logical time, in ms: timers move it to their deadline. */
   clock = 0;
   readonly steps: StepRecord[] = [];
-  readonly output: { stream: string; text: string; lane: string }[] = [];
+  /** `step`: steps taken when it was printed. */
+  readonly output: { stream: string; text: string; lane: string; step: number }[] = [];
   /** Why the execution fails, first reason wins (an assert failure does not end it). */
   failure: { state: ExploreEndState; reason: string } | null = null;
   ended: ExecutionEnd | null = null;
@@ -214,6 +231,7 @@ export class Execution {
 
   step(choice: Choice): void {
     const lane = choice.lane;
+    this.stepCount++;
     this.current = lane;
     this.ticks = 0;
     this.stepStarted = performance.now();
@@ -288,7 +306,7 @@ export class Execution {
   /** An error nobody caught ends the execution, as it ends a real run. */
   uncaught(error: unknown): void {
     const text = error instanceof Error ? `${error.name}: ${error.message}` : `Uncaught ${String(error)}`;
-    this.output.push({ stream: 'error', text: `Uncaught ${text}`, lane: this.current.name });
+    this.output.push({ stream: 'error', text: `Uncaught ${text}`, lane: this.current.name, step: this.stepCount });
     this.end({ state: 'error', reason: `${this.current.name} threw at line ${this.current.line}: ${text}` });
   }
 

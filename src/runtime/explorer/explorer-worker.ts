@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { ExploreReply, ExploreRequest } from '../../shared/protocol/explore.ts';
 import { explore, replay } from './explore.ts';
+import { stepView } from './step.ts';
 import { lockDown } from './lockdown.ts';
 
 /**
@@ -28,5 +29,13 @@ addEventListener('message', (event: MessageEvent<ExploreRequest>) => {
     post({ type: 'explore-report', id: request.id, report });
   } else if (request.type === 'replay') {
     post({ type: 'explore-report', id: request.id, report: replay(request.code, request.schedule) });
+  } else if (request.type === 'step') {
+    let answer: ReturnType<typeof stepView>;
+    try {
+      answer = stepView(request.code, request);
+    } catch (error) {
+      answer = { ok: false, message: `The explorer failed on this code (a bug in the explorer, not in your code): ${error instanceof Error ? error.message : String(error)}. Run still works.` };
+    }
+    post(answer.ok ? { type: 'step-view', id: request.id, view: answer.view } : { type: 'step-error', id: request.id, message: answer.message, line: answer.line, mismatch: answer.mismatch });
   }
 });

@@ -308,6 +308,13 @@ class Instrumenter {
       case 'BlockStatement':
         this.#hoistDeclarations(node.body as Node[], node.start + 1, ctx.depth + 1);
         return this.#children(node, inner);
+      case 'VariableDeclarator':
+        if (ctx.mode === 'gen' && isTypedArrayNew(node.init) && node.id.type === 'Identifier') {
+          // `const shared = new Int32Array(…)`: the view is named `shared` in Step mode's shared state from its creation on.
+          this.#edits.open(node.init.start, '__rc.sv(', ctx.depth);
+          this.#edits.close(node.init.end, `, ${JSON.stringify(node.id.name)})`, ctx.depth);
+        }
+        return this.#children(node, inner);
       default:
         return this.#children(node, inner);
     }
@@ -636,6 +643,10 @@ class Instrumenter {
  * at its back-edge; whether it is, the runtime decides from what the
  * iteration read and wrote.
  */
+function isTypedArrayNew(node: Node | null | undefined): boolean {
+  return !!node && node.type === 'NewExpression' && node.callee.type === 'Identifier' && /^(?:Big)?(?:Int|Uint|Float)(?:8|16|32|64)(?:Clamped)?Array$/.test(node.callee.name);
+}
+
 function mayOnlySpin(loop: Node): boolean {
   if (loop.type !== 'WhileStatement' && loop.type !== 'DoWhileStatement' && loop.type !== 'ForStatement') return false;
   const declared = new Set<string>();

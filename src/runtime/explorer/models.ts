@@ -2,6 +2,7 @@ import { Abort, type Gen, type Lane, type LaneEvent, type Op } from './execution
 import { EXPLORED_CORES, functionName, isShared, show, type Runtime, type Session } from './runtime.ts';
 import type { VPromise } from './promise.ts';
 import type { RACECOURSE_NAMES } from './instrument.ts';
+import type { SyncObjectView } from '../../shared/protocol/explore.ts';
 
 /**
  * The `racecourse` module as the explorer runs it: the same names and
@@ -60,9 +61,24 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     return `${kind} #${n}`;
   }
 
+  /** Step mode: a sync object whose state the shared-state view shows. */
+  function showInStepMode(describe: () => SyncObjectView): void {
+    session.exec.inspected?.syncs.push({ describe });
+  }
+
+  /** Lanes that wait for `sync` now: a blocked lock or acquire, or a wake-up (lockAsync, recv, send) not yet possible. */
+  function waitersOf(sync: object): string[] {
+    const out: string[] = [];
+    for (const lane of session.exec.lanes) {
+      const pending = lane.pending;
+      if (pending ? pending.on === sync && !pending.enabled() : lane.events.some((e) => !e.gone && e.on === sync && !e.enabled())) out.push(lane.name);
+    }
+    return out;
+  }
+
   /** An event on the current lane: it becomes a choice once `enabled`. */
-  function wakeUp(text: string, enabled: () => boolean, fire: () => Gen | void, waitsFor: () => string): LaneEvent {
-    const event: LaneEvent = { seq: session.exec.nextSeq(), text, line: lineNow(), enabled, fire, waitsFor };
+  function wakeUp(text: string, enabled: () => boolean, fire: () => Gen | void, waitsFor: () => string, on?: object): LaneEvent {
+    const event: LaneEvent = { seq: session.exec.nextSeq(), text, line: lineNow(), enabled, fire, waitsFor, on };
     session.exec.current.events.push(event);
     return event;
   }
@@ -172,7 +188,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       task.#lane.finished = true;
       if (failed && !(value instanceof TerminatedError)) {
         const text = value instanceof Error ? `${value.name}: ${value.message}` : String(value);
-        session.exec.output.push({ stream: 'error', text: `${task.name} threw: ${text}`, lane: task.name });
+        session.exec.output.push({ stream: 'error', text: `${task.name} threw: ${text}`, lane: task.name, step: session.exec.stepCount });
         if (!task.#joined) session.exec.unjoinedFailures.set(task, `${task.name} threw (${text}) and nobody joined it.`);
       }
     }
@@ -240,6 +256,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     constructor(options?: unknown) {
       this.name = syncName('mutex', options);
       syncObjects.add(this);
+      showInStepMode(() => ({ kind: 'mutex', name: this.name, holders: this.holder ? [this.holder.name] : [], waiters: waitersOf(this) }));
     }
     get locked(): boolean {
       return this.holder !== null;
@@ -252,7 +269,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       if (m.holder === session.exec.current) {
         throw new Error(`Deadlock: ${session.exec.current.name} already holds ${m.name}, so lock() would wait forever. A Mutex is not reentrant: unlock() it first, or use tryLock().`);
       }
-      yield rc.op(line, `lock ${m.name}`, () => void (m.holder = session.exec.current), { enabled: () => m.holder === null, waitsFor: () => heldBy(m) });
+      yield rc.op(line, `lock ${m.name}`, () => void (m.holder = session.exec.current), { enabled: () => m.holder === null, waitsFor: () => heldBy(m), on: m });
     },
     *tryLock(m: Mutex) {
       return yield rc.op(lineNow(), `tryLock ${m.name}`, () => {
@@ -279,7 +296,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
         wakeUp(`gets ${m.name}`, () => m.holder === null, () => {
           m.holder = session.exec.current;
           resolve();
-        }, () => heldBy(m));
+        }, () => heldBy(m), m);
         return promise;
       });
     },
@@ -312,6 +329,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       this.permits = permits;
       this.name = syncName('semaphore', options);
       syncObjects.add(this);
+      showInStepMode(() => ({ kind: 'semaphore', name: this.name, holders: this.holders.map((l) => l.name), waiters: waitersOf(this), permits: this.permits }));
     }
     get available(): number {
       return this.permits;
@@ -324,7 +342,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
   const held = (s: Semaphore) => `a permit of ${s.name}${s.holders.length ? `, held by ${s.holders.map((l) => l.name).join(', ')}` : ''}`;
   install(Semaphore, {
     *acquire(s: Semaphore) {
-      yield rc.op(lineNow(), `acquire ${s.name}`, () => take(s), { enabled: () => s.permits > 0, waitsFor: () => held(s) });
+      yield rc.op(lineNow(), `acquire ${s.name}`, () => take(s), { enabled: () => s.permits > 0, waitsFor: () => held(s), on: s });
     },
     *tryAcquire(s: Semaphore) {
       return yield rc.op(lineNow(), `tryAcquire ${s.name}`, () => {
@@ -350,7 +368,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
         wakeUp(`gets ${s.name}`, () => s.permits > 0, () => {
           take(s);
           resolve();
-        }, () => held(s));
+        }, () => held(s), s);
         return promise;
       });
     },
@@ -374,6 +392,15 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       this.rendezvous = capacity === 0;
       this.name = syncName('channel', options);
       syncObjects.add(this);
+      showInStepMode(() => ({
+        kind: 'channel',
+        name: this.name,
+        holders: [],
+        waiters: waitersOf(this),
+        items: this.items.map((item) => show(item)),
+        capacity: this.#capacity,
+        closed: this.closedFlag,
+      }));
     }
     get capacity(): number {
       return this.#capacity;
@@ -406,7 +433,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     return yield rc.op(lineNow(), text, () => {
       if (ch.items.length || ch.closedFlag) return P.resolve(takeFrom(ch));
       const { promise, resolve } = P.withResolvers();
-      wakeUp(`receives from ${ch.name}`, () => ch.items.length > 0 || ch.closedFlag, () => resolve(takeFrom(ch)), () => `a value from ${ch.name} (it is empty)`);
+      wakeUp(`receives from ${ch.name}`, () => ch.items.length > 0 || ch.closedFlag, () => resolve(takeFrom(ch)), () => `a value from ${ch.name} (it is empty)`, ch);
       return promise;
     });
   }
@@ -422,10 +449,10 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
           ch.items.push(copy);
           const ticket = ++ch.sent;
           if (!ch.rendezvous) return resolve();
-          wakeUp(`${ch.name}: its value was taken`, () => ch.received >= ticket || ch.closedFlag, () => resolve(), () => `a receiver on ${ch.name}`);
+          wakeUp(`${ch.name}: its value was taken`, () => ch.received >= ticket || ch.closedFlag, () => resolve(), () => `a receiver on ${ch.name}`, ch);
         };
         if (ch.closedFlag || ch.items.length < ch.slots) enqueue();
-        else wakeUp(`sends on ${ch.name}`, () => ch.items.length < ch.slots || ch.closedFlag, enqueue, () => `room in ${ch.name} (it is full)`);
+        else wakeUp(`sends on ${ch.name}`, () => ch.items.length < ch.slots || ch.closedFlag, enqueue, () => `room in ${ch.name} (it is full)`, ch);
         return promise;
       });
     },

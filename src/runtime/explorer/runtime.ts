@@ -145,10 +145,26 @@ export function makeRuntime(session: Session) {
   }
 
   
-  const nameOf = (view: object, fallback: string) => {
+  const nameOf = (view: SharedView, fallback: string) => {
     if (!names.has(view) && fallback && /^[\w$.]+$/.test(fallback)) names.set(view, fallback);
+    if (session.exec.inspected) inspect(view);
     return names.get(view) ?? fallback;
   };
+
+  /** Step mode: keeps `view` in the shared state, once per distinct memory range (a worker's copy is the same memory). */
+  function inspect(view: SharedView): void {
+    const seen = session.exec.inspected!.views;
+    const same = seen.find(
+      (s) => s.view === view || (s.view.buffer === view.buffer && s.view.byteOffset === view.byteOffset && s.view.length === view.length && s.view.constructor === view.constructor),
+    );
+    const name = names.get(view);
+    if (same) {
+      if (name && same.name.includes('#')) same.name = name;
+      return;
+    }
+    const kind = view.constructor.name;
+    seen.push({ view, name: name ?? `${kind} #${seen.filter((s) => s.view.constructor === view.constructor).length + 1}` });
+  }
 
   const always = () => true;
 
@@ -165,6 +181,7 @@ export function makeRuntime(session: Session) {
     enabled: () => boolean = always;
     waitsFor: (() => string) | undefined = undefined;
     expiry: (() => boolean) | undefined = undefined;
+    on: object | undefined = undefined;
     constructor(line: number, words: string | (() => string), perform: () => unknown) {
       this.lane = session.exec.current;
       this.line = line;
@@ -182,12 +199,13 @@ export function makeRuntime(session: Session) {
     }
   }
 
-  function op(line: number, text: string | (() => string), perform: () => unknown, extra?: Partial<Pick<Op, 'enabled' | 'waitsFor' | 'expiry'>>): Op {
+  function op(line: number, text: string | (() => string), perform: () => unknown, extra?: Partial<Pick<Op, 'enabled' | 'waitsFor' | 'expiry' | 'on'>>): Op {
     const o = new StepOp(line, text, perform);
     if (extra) {
       if (extra.enabled) o.enabled = extra.enabled;
       if (extra.waitsFor) o.waitsFor = extra.waitsFor;
       if (extra.expiry) o.expiry = extra.expiry;
+      if (extra.on) o.on = extra.on;
     }
     return o;
   }
@@ -438,7 +456,7 @@ export function makeRuntime(session: Session) {
   function emit(stream: string, args: unknown[]): void {
     const text = formatArgs(args);
     if (stream === 'log' || stream === 'info') session.exec.lastResult = text.trim();
-    if (session.exec.output.length < MAX_OUTPUT) session.exec.output.push({ stream, text, lane: session.exec.current.name });
+    if (session.exec.output.length < MAX_OUTPUT) session.exec.output.push({ stream, text, lane: session.exec.current.name, step: session.exec.stepCount });
   }
 
   const console = {
@@ -619,6 +637,11 @@ export function makeRuntime(session: Session) {
       return yield* rc.m(target, key, args, line);
     },
     at: atomics,
+    /** `const name = new Int32Array(…)`: names a shared view where it is made (and keeps it for Step mode). */
+    sv(value: unknown, name: string): unknown {
+      if (isShared(value)) nameOf(value, name);
+      return value;
+    },
     rd: read,
     wr: write,
     upd: update,
