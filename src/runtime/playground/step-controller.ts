@@ -276,11 +276,10 @@ export class StepController {
   /** The engine's message, in the panel and said; the code is never touched. A mismatch offers to start fresh. */
   #failed(answer: Extract<StepAnswer, { ok: false }>): void {
     const where = answer.line !== undefined && !/\bline \d/i.test(answer.message) ? ` (line ${answer.line})` : '';
-    const text = answer.mismatch
-      ? `This schedule no longer fits the code: ${answer.message.replace(/\.$/, '')}${where}. Your code is unchanged.`
-      : `${answer.message.replace(/\.$/, '')}${where}. Your code is unchanged.`;
+    const said = `${answer.message.replace(/\.$/, '')}${where}.`;
+    const text = answer.mismatch && !/no longer fits/i.test(said) ? `This schedule no longer fits the code: ${said}` : said;
     const sentence = document.createElement('span');
-    sentence.textContent = text;
+    sentence.textContent = `${text} Your code is unchanged.`;
     this.#message.replaceChildren(sentence);
     this.#message.dataset.error = answer.mismatch ? 'mismatch' : 'error';
     if (answer.mismatch) {

@@ -110,23 +110,17 @@ export class SchedulerView {
     const rest = document.createElement('span');
     rest.className = 'pg-choice-op';
     rest.textContent = choiceText(choice).slice(choice.lane.length);
-    if (choice.isEvent) {
-      // The contract's name for an event ("Step main: timer set at line 4"), with its line.
-      button.setAttribute('aria-label', `${choiceName(choice)}, line ${choice.line}`);
-      button.append(lane, rest);
-    } else {
-      // Named by its own text after a hidden "Step ": "Step worker-1 · line 22 · write shared[0] ← 42".
-      const hidden = document.createElement('span');
-      hidden.className = 'visually-hidden';
-      hidden.textContent = 'Step ';
-      button.append(hidden, lane, rest);
-    }
+    // Named "Step <lane>…" as the contract says, and the name holds the visible text whole (WCAG's label in name):
+    // "Step worker-1 · line 22 · write shared[0] ← 42", or for an event "Step main: timer set at line 4 · line 4".
+    button.setAttribute('aria-label', choice.isEvent ? `${choiceName(choice)} · line ${choice.line}` : `Step ${choiceText(choice)}`);
+    button.append(lane, rest);
     if (isNext) {
       button.dataset.next = 'true';
       const badge = document.createElement('span');
       badge.className = 'pg-choice-next';
-      badge.textContent = ' next in the schedule';
+      badge.textContent = 'next in the schedule';
       button.append(badge);
+      button.setAttribute('aria-label', `${button.getAttribute('aria-label')!} (next in the schedule)`);
     }
     button.addEventListener('click', () => this.#onChoose(choice));
     return button;
