@@ -38,6 +38,8 @@ interface Move {
   say: (view: StepView) => string;
   /** The lane whose button the learner pressed, to put the focus back on. */
   lane?: { laneIndex: number; event: number };
+  /** Then check that the rest of the loaded schedule still fits the code (entering with one, after an edit). */
+  checkFit?: boolean;
 }
 
 export interface StepHooks {
@@ -109,6 +111,8 @@ export class StepController {
    */
   async enter(schedule: string | null): Promise<void> {
     const generation = ++this.#generation;
+    // Explore's leave() sets the mode to `run` at once, so Step mode's comes after it.
+    const othersStopped = this.#hooks.stopOthers();
     this.#root.dataset.mode = 'step';
     part(this.#root, 'readouts').hidden = true;
     part(this.#root, 'exploration').hidden = true;
@@ -122,12 +126,13 @@ export class StepController {
     this.#timeline.clear();
     this.#controls(undefined);
     this.#queue = Promise.resolve();
-    await this.#hooks.stopOthers();
+    await othersStopped;
     if (generation !== this.#generation) return;
     this.#stepper ??= openStepper();
     this.#move(() => ({
       query: { schedule, steps: 0 },
       base: schedule ? 'keep' : 'taken',
+      checkFit: schedule !== null,
       say: () =>
         schedule
           ? 'Step mode, at step 0 of the loaded schedule: Next follows it, or choose which lane moves next.'
@@ -156,6 +161,7 @@ export class StepController {
       this.#move(() => ({
         query: { schedule: this.#base, steps: this.#view?.step ?? 0 },
         base: 'keep',
+        checkFit: true,
         say: (view) => `The code changed; shown again at step ${view.step}.`,
       }));
     }, EDIT_DEBOUNCE_MS);
@@ -250,11 +256,23 @@ export class StepController {
     const lost = !document.activeElement || document.activeElement === document.body || (document.activeElement as HTMLButtonElement).disabled;
     if (focusOnChoice || (focusInPanel && lost)) this.#scheduler.restoreFocus(focusOnChoice ? move.lane : undefined, this.#firstEnabledControl());
     announce(this.#root, move.say(view));
+    if (move.checkFit && view.step < view.scheduleLength) await this.#checkFit(view.scheduleLength, generation);
+  }
+
+  /**
+   * Replays the loaded schedule to its end inside the explorer (nothing is
+   * shown, nothing runs for real), so a schedule that no longer fits the code
+   * is said at once rather than when Next reaches the step that breaks.
+   */
+  async #checkFit(length: number, generation: number): Promise<void> {
+    const answer = await this.#stepper!.view(this.#hooks.code(), { schedule: this.#base, steps: length });
+    if (generation !== this.#generation || answer.ok || !answer.mismatch) return;
+    this.#failed(answer);
   }
 
   #show(view: StepView): void {
     this.#view = view;
-    this.#scheduler.render(view);
+    this.#scheduler.render(view, this.#base);
     this.#shared.render(view.arrays, view.syncs);
     this.#output.render(view.output);
     this.#timeline.render(view);

@@ -3,8 +3,9 @@
  * (a runnable lane's next operation, or one ready event of an idle lane), the
  * lanes that wait and what for, the step count, how the execution ended, and
  * the schedule string, as text for people and as data attributes for tests
- * (`data-schedule`, `data-step` on the group; `data-lane`, `data-line`,
- * `data-op` on each button). The buttons are made anew for every view, so
+ * (`data-schedule`: the choices taken, `data-step`: how many, and
+ * `data-loaded`: the schedule Next follows, on the group; `data-lane`,
+ * `data-line`, `data-op` on each button). The buttons are made anew for every view, so
  * this view also puts the focus back where the learner was.
  */
 import type { StepChoiceView, StepView } from '../../shared/protocol/explore.ts';
@@ -37,10 +38,12 @@ export class SchedulerView {
 
   /** Nothing to show yet (entering Step mode, before the first view arrives). */
   clear(schedule: string | null): void {
-    this.#root.dataset.schedule = schedule ?? '';
+    this.#root.dataset.schedule = '';
+    if (schedule) this.#root.dataset.loaded = schedule;
+    else delete this.#root.dataset.loaded;
     this.#root.dataset.step = '0';
     this.#count.textContent = 'Step 0';
-    this.#schedule.textContent = schedule ?? '(none yet)';
+    this.#schedule.textContent = schedule ? `(loaded: ${schedule})` : '(none yet)';
     this.#choices.replaceChildren();
     this.#blocked.replaceChildren();
     this.#blocked.hidden = true;
@@ -48,11 +51,14 @@ export class SchedulerView {
     delete this.#root.dataset.ended;
   }
 
-  render(view: StepView): void {
+  /** `loaded`: the schedule being replayed (Next follows it), when there is more of it than was taken. */
+  render(view: StepView, loaded: string | null): void {
     this.#root.dataset.schedule = view.schedule;
+    if (loaded && view.step < view.scheduleLength) this.#root.dataset.loaded = loaded;
+    else delete this.#root.dataset.loaded;
     this.#root.dataset.step = String(view.step);
     this.#count.textContent = stepCount(view);
-    this.#schedule.textContent = view.schedule;
+    this.#schedule.textContent = this.#root.dataset.loaded ? `${view.schedule} (loaded: ${this.#root.dataset.loaded})` : view.schedule;
     this.#choices.replaceChildren(...view.choices.map((choice, index) => this.#button(choice, index === view.next)));
 
     const waiting = view.lanes.filter((lane) => lane.waitsFor && lane.state !== 'runnable' && lane.state !== 'finished');
