@@ -19,6 +19,7 @@ export class SchedulerView {
   readonly #count: HTMLElement;
   readonly #ended: HTMLElement;
   readonly #schedule: HTMLElement;
+  readonly #prompt: HTMLElement;
   readonly #onChoose: (choice: StepChoiceView) => void;
 
   constructor(root: HTMLElement, onChoose: (choice: StepChoiceView) => void) {
@@ -34,6 +35,7 @@ export class SchedulerView {
     this.#count = field('count');
     this.#ended = field('ended');
     this.#schedule = field('schedule');
+    this.#prompt = field('prompt');
   }
 
   /** Nothing to show yet (entering Step mode, before the first view arrives). */
@@ -45,6 +47,7 @@ export class SchedulerView {
     this.#count.textContent = 'Step 0';
     this.#schedule.textContent = schedule ? `(loaded: ${schedule})` : '(none yet)';
     this.#choices.replaceChildren();
+    this.#prompt.hidden = true;
     this.#blocked.replaceChildren();
     this.#blocked.hidden = true;
     this.#ended.hidden = true;
@@ -60,6 +63,7 @@ export class SchedulerView {
     this.#count.textContent = stepCount(view);
     this.#schedule.textContent = this.#root.dataset.loaded ? `${view.schedule} (loaded: ${this.#root.dataset.loaded})` : view.schedule;
     this.#choices.replaceChildren(...view.choices.map((choice, index) => this.#button(choice, index === view.next)));
+    this.#prompt.hidden = view.choices.length === 0;
 
     const waiting = view.lanes.filter((lane) => lane.waitsFor && lane.state !== 'runnable' && lane.state !== 'finished');
     this.#blocked.replaceChildren(
