@@ -109,10 +109,14 @@ test('the lost update explores completely: three outcomes, the failing ones, and
   await expect(status.locator('.pg-failure-schedule code')).toHaveText(schedule!);
   const steps = status.getByRole('list', { name: /^Steps of the failure/ });
   await expect(steps).toBeHidden();
-  await stepThrough.click();
+  await status.getByText(/^Its steps in words \(\d+ steps\)$/).click();
   await expect(steps).toBeVisible();
-  await expect(steps).toBeFocused();
   await expect(steps.getByRole('listitem').first()).toHaveText(/^(main|worker-\d+) · line \d+ · \S/);
+  // The button opens Step mode at that schedule (e2e/playground/step.spec.ts follows it to the failure).
+  await stepThrough.click();
+  await expect(playground).toHaveAttribute('data-mode', 'step');
+  await expect(status).toBeHidden();
+  await expect(playground.getByRole('group', { name: 'Scheduler' })).toHaveAttribute('data-loaded', schedule!);
 
   // Run brings the run's read-outs back.
   await run(playground).click();

@@ -37,23 +37,20 @@ export class ExploreController {
   /** What real runs of a code printed last (run-controller.ts). */
   readonly #realResults: (code: string) => ReadonlySet<string>;
 
-  /**
-   * `stepThrough` opens Step mode at a failing schedule ("Step through the
-   * failure"); without it the failure's button shows its steps in words.
-   */
+  /** `stepThrough` opens Step mode at a failing schedule ("Step through the failure"). */
   constructor(
     root: HTMLElement,
     code: () => string,
     stopRuns: () => Promise<void>,
     realResults: (code: string) => ReadonlySet<string>,
-    stepThrough?: (schedule: string) => void,
+    stepThrough: (schedule: string) => void,
   ) {
     this.#root = root;
     this.#code = code;
     this.#stopRuns = stopRuns;
     this.#realResults = realResults;
     this.#panel = part(root, 'exploration');
-    this.#view = new ExplorationView(this.#panel, stepThrough ?? (() => this.#view.revealSteps()));
+    this.#view = new ExplorationView(this.#panel, stepThrough);
   }
 
   /** A search is on: Run and Explore wait for it. */

@@ -13,16 +13,13 @@ const MAX_STEPS_SHOWN = 200;
 const MAX_OUTCOMES_SHOWN = 100;
 const MAX_OUTPUT_LINES_SHOWN = 200;
 
-let views = 0;
-
 export class ExplorationView {
   readonly #root: HTMLElement;
   readonly #summary: HTMLElement;
   readonly #assumptions: HTMLElement;
   readonly #outcomes: HTMLElement;
   readonly #failure: HTMLElement;
-  readonly #stepsId = `pg-failure-steps-${++views}`;
-  /** The failure's button was pressed: what it does is the page's (Step mode will open there). */
+  /** "Step through the failure" was pressed: the page opens Step mode at that schedule. */
   readonly #onStepThrough: (schedule: string) => void;
 
   constructor(root: HTMLElement, onStepThrough: (schedule: string) => void) {
@@ -90,15 +87,6 @@ export class ExplorationView {
     this.#end();
   }
 
-  /** Shows the failure's steps and moves the focus there. */
-  revealSteps(): void {
-    const steps = this.#failure.querySelector<HTMLElement>(`#${this.#stepsId}`);
-    if (!steps) return;
-    steps.hidden = false;
-    this.#failure.querySelector('[data-action="step-failure"]')?.setAttribute('aria-expanded', 'true');
-    steps.querySelector<HTMLElement>('ol')?.focus();
-  }
-
   #end(): void {
     this.#root.dataset.finished = 'true';
     this.#root.removeAttribute('aria-busy');
@@ -144,16 +132,16 @@ export class ExplorationView {
     button.dataset.action = 'step-failure';
     button.dataset.schedule = failure.schedule;
     button.textContent = 'Step through the failure';
-    button.setAttribute('aria-expanded', 'false');
-    button.setAttribute('aria-controls', this.#stepsId);
     button.addEventListener('click', () => this.#onStepThrough(failure.schedule));
 
-    const steps = document.createElement('div');
+    // The same steps in words, on demand; the button above steps through them in Step mode.
+    const steps = document.createElement('details');
     steps.className = 'pg-failure-steps';
-    steps.id = this.#stepsId;
-    steps.hidden = true;
+    const summary = document.createElement('summary');
+    summary.textContent = `Its steps in words (${count(failure.steps.length, 'step')})`;
+    steps.append(summary);
     const list = document.createElement('ol');
-    // Scrollable when long, so in the tab order (and the button moves the focus here).
+    // Scrollable when long, so in the tab order.
     list.tabIndex = 0;
     list.setAttribute('aria-label', `Steps of the failure (${count(failure.steps.length, 'step')})`);
     for (const step of failure.steps.slice(0, MAX_STEPS_SHOWN)) {
