@@ -128,8 +128,9 @@ test('the lost update by hand: both workers read 0, both write 1, and the shared
   await expect(control(playground, 'Back')).toBeDisabled();
   await expect(control(playground, 'Next')).toBeDisabled();
 
-  // main spawns the two workers; every press is exactly one step.
+  // main spawns the two workers; every press is exactly one step. The focus came to the scheduler.
   const main = laneButton(playground, 'main');
+  await expect(main).toBeFocused();
   await expect(main).toHaveAttribute('data-op', 'spawn add as worker-1');
   await expect(main).toHaveAttribute('data-line', '6');
   await expect(main).toContainText('main · line 6 · spawn add as worker-1');
@@ -273,6 +274,8 @@ test('Explore’s failure opens in Step mode at step 0, and Next follows it to t
   await expect(scheduler(playground)).toHaveAttribute('data-step', '0');
   await expect(scheduler(playground)).toHaveAttribute('data-loaded', failure);
   await expect(control(playground, 'Next')).toBeEnabled();
+  // The failure's button went with the read-out; the focus went to Next.
+  await expect(control(playground, 'Next')).toBeFocused();
   for (let i = 0; i < 40 && (await control(playground, 'Next').isEnabled()); i++) {
     await press(playground, control(playground, 'Next'));
   }
@@ -320,6 +323,36 @@ test('a schedule that no longer fits the code says so, keeps the code, and offer
   await expect(scheduler(playground)).not.toHaveAttribute('data-loaded');
   await finish(playground);
   await expect(stepOutput(playground)).toContainText('count = 1');
+});
+
+test('in the editor, each lane’s next line is marked, and an edit shows the same step again on the new code', async ({ page }) => {
+  const playground = await enterStepMode(page, LOST_UPDATE);
+  await press(playground, laneButton(playground, 'main'));
+  await upToTheReads(playground);
+  await press(playground, laneButton(playground, 'worker-1'));
+  const at = await stepCount(playground);
+  await playground.getByRole('button', { name: 'Edit' }).click();
+  await expect(playground.locator('.monaco-editor')).toBeVisible({ timeout: 60_000 });
+  // Both workers stand at line 4 (read done by worker-1, write next; worker-2's read next), main waits at line 7.
+  const marked = playground.locator('.monaco-editor .pg-mark-line');
+  await expect(marked).toHaveCount(2);
+  await expect(playground.locator('.monaco-editor .pg-mark-label').filter({ hasText: 'worker-1, worker-2' })).toHaveCount(1);
+  await expect(playground.locator('.monaco-editor .pg-mark-label').filter({ hasText: 'main' })).toHaveCount(1);
+
+  // A comment added at the end: the same step on the new code, the marks kept.
+  await playground.locator('.monaco-editor .view-line').last().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('// edited in step mode');
+  await expect(playground.locator('[data-part="announcer"]')).toHaveText(`The code changed; shown again at step ${at}.`, { timeout: 10_000 });
+  await expect(scheduler(playground)).toHaveAttribute('data-step', String(at));
+  await expect(cell(playground, 'shared', 0)).toHaveAttribute('data-value', '0');
+  await expect(marked).toHaveCount(2);
+
+  // Leaving Step mode takes the marks away.
+  await playground.getByRole('button', { name: 'Explore', exact: true }).click();
+  await expect(playground).toHaveAttribute('data-mode', 'explore');
+  await expect(marked).toHaveCount(0);
+  await expect(scheduler(playground)).toBeHidden();
 });
 
 for (const scheme of ['light', 'dark'] as const) {

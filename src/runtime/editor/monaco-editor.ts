@@ -168,38 +168,28 @@ export function createMonacoEditor(options: EditorOptions): CodeEditor {
     },
     focus: () => editor.focus(),
     markLines(lines: readonly LineMark[]) {
-      marks.set(lineDecorations(lines, model.getLineCount()));
+      marks.set(lineDecorations(lines, model));
     },
   };
 }
 
-/** One decoration per marked line: its first lane's colour, and every lane's name after the line. */
-function lineDecorations(lines: readonly LineMark[], lineCount: number): monaco.editor.IModelDeltaDecoration[] {
+/** Two decorations per marked line: a whole-line tint in its first lane's colour, and every lane's name after the line. */
+function lineDecorations(lines: readonly LineMark[], model: monaco.editor.ITextModel): monaco.editor.IModelDeltaDecoration[] {
   const byLine = new Map<number, LineMark[]>();
   for (const mark of lines) {
-    if (mark.line < 1 || mark.line > lineCount) continue;
+    if (mark.line < 1 || mark.line > model.getLineCount()) continue;
     byLine.set(mark.line, [...(byLine.get(mark.line) ?? []), mark]);
   }
-  return [...byLine].map(([line, here]) => ({
-    range: new monaco.Range(line, 1, line, 1),
-    options: {
-      isWholeLine: true,
-      className: `pg-mark-line pg-lane-colour-${here[0]!.colour}`,
-      after: { content: `  ◂ ${here.map((m) => m.lane).join(', ')}`, inlineClassName: `pg-mark-label pg-lane-colour-${here[0]!.colour}` },
-    },
-  }));
-}
-
-/** Focuses the next (or previous) focusable element outside `container`. */
-function moveFocusFrom(container: HTMLElement, direction: 1 | -1): void {
-  const focusables = [
-    ...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea, [tabindex]'),
-  ].filter((el) => el.tabIndex >= 0 && !el.hidden && el.offsetParent !== null);
-  const outside = focusables.filter((el) => !container.contains(el));
-  const position = (el: HTMLElement) => container.compareDocumentPosition(el);
-  const target =
-    direction === 1
-      ? outside.find((el) => position(el) & Node.DOCUMENT_POSITION_FOLLOWING)
-      : outside.reverse().find((el) => position(el) & Node.DOCUMENT_POSITION_PRECEDING);
-  target?.focus();
+  return [...byLine].flatMap(([line, here]) => {
+    const colour = `pg-lane-colour-${here[0]!.colour}`;
+    const end = model.getLineMaxColumn(line);
+    return [
+      { range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: `pg-mark-line ${colour}`, linesDecorationsClassName: `pg-mark-gutter ${colour}` } },
+      {
+        // Injected text shows only on a collapsed range at the line's end.
+        range: new monaco.Range(line, end, line, end),
+        options: { showIfCollapsed: true, after: { content: `  ◂ ${here.map((m) => m.lane).join(', ')}`, inlineClassName: `pg-mark-label ${colour}` } },
+      },
+    ];
+  });
 }

@@ -40,6 +40,8 @@ interface Move {
   lane?: { laneIndex: number; event: number };
   /** Then check that the rest of the loaded schedule still fits the code (entering with one, after an edit). */
   checkFit?: boolean;
+  /** The learner entered from a button of this playground: the focus goes to the scheduler (Next, or the first lane). */
+  focusScheduler?: boolean;
 }
 
 export interface StepHooks {
@@ -111,6 +113,8 @@ export class StepController {
    */
   async enter(schedule: string | null): Promise<void> {
     const generation = ++this.#generation;
+    // From Step through, or Explore's failure button (hidden as the read-out goes): the focus follows to the scheduler.
+    const focusScheduler = this.#root.contains(document.activeElement);
     // Explore's leave() sets the mode to `run` at once, so Step mode's comes after it.
     const othersStopped = this.#hooks.stopOthers();
     this.#root.dataset.mode = 'step';
@@ -133,6 +137,7 @@ export class StepController {
       query: { schedule, steps: 0 },
       base: schedule ? 'keep' : 'taken',
       checkFit: schedule !== null,
+      focusScheduler,
       say: () =>
         schedule
           ? 'Step mode, at step 0 of the loaded schedule: Next follows it, or choose which lane moves next.'
@@ -254,7 +259,8 @@ export class StepController {
     this.#show(view);
     // The buttons were made anew: the focus goes back to the lane it was on, or somewhere near.
     const lost = !document.activeElement || document.activeElement === document.body || (document.activeElement as HTMLButtonElement).disabled;
-    if (focusOnChoice || (focusInPanel && lost)) this.#scheduler.restoreFocus(focusOnChoice ? move.lane : undefined, this.#firstEnabledControl());
+    if (move.focusScheduler) (this.#next.disabled ? this.#scheduler.firstChoice() ?? this.#firstEnabledControl() : this.#next).focus();
+    else if (focusOnChoice || (focusInPanel && lost)) this.#scheduler.restoreFocus(focusOnChoice ? move.lane : undefined, this.#firstEnabledControl());
     announce(this.#root, move.say(view));
     if (move.checkFit && view.step < view.scheduleLength) await this.#checkFit(view.scheduleLength, generation);
   }

@@ -103,6 +103,10 @@ export class SchedulerView {
     (same ?? buttons[0] ?? fallback).focus();
   }
 
+  firstChoice(): HTMLButtonElement | undefined {
+    return this.#choices.querySelector('button') ?? undefined;
+  }
+
   #button(choice: StepChoiceView, isNext: boolean): HTMLButtonElement {
     const button = document.createElement('button');
     button.type = 'button';
