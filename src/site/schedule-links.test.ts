@@ -10,6 +10,42 @@ import { allScheduleLinks, FAILING_STATES, findScheduleLinks, followSchedule, re
  */
 const links = allScheduleLinks();
 
+/**
+ * What each passage tells the learner the buttons will show, by step of the
+ * linked schedule (the passage's own moves): if a snippet's lines move, or the
+ * explorer words an operation differently, the passage must change too.
+ */
+const passageSays: Record<string, { steps: Record<number, string>; offered?: Record<number, string>; reason?: string }> = {
+  'content/04-races/01-lost-updates/index.mdx': {
+    steps: {
+      14: 'worker-1 · line 21 · Atomics.load(shared[0]) → 0',
+      15: 'worker-2 · line 21 · Atomics.load(shared[0]) → 0',
+      16: 'worker-2 · line 23 · Atomics.store(shared[0], 1) → 1',
+      17: 'worker-1 · line 23 · Atomics.store(shared[0], 1) → 1',
+    },
+    // "Its button now shows line 23, Atomics.store(shared[0], 1)".
+    offered: { 15: 'worker-1 · line 23 · Atomics.store(shared[0], 1)' },
+  },
+  'content/05-locks/01-locks-and-atomics/index.mdx': {
+    steps: {
+      14: 'worker-1 · line 31 · Atomics.sub(accounts[2], 6) → 1000',
+      15: 'worker-2 · line 54 · Atomics.load(control[1]) → 0',
+      16: 'worker-2 · line 56 · Atomics.load(accounts[0]) → 1000',
+      17: 'worker-2 · line 56 · Atomics.load(accounts[1]) → 1000',
+      18: 'worker-2 · line 56 · Atomics.load(accounts[2]) → 994',
+      19: 'worker-2 · line 56 · Atomics.load(accounts[3]) → 1000',
+      20: 'worker-1 · line 33 · Atomics.add(accounts[0], 6) → 1000',
+    },
+  },
+  'content/06-deadlock/01-deadlock/index.mdx': {
+    steps: {
+      4: 'worker-1 · line 11 · lock mutex A',
+      6: 'worker-2 · line 11 · lock mutex B',
+    },
+    reason: 'worker-1 waits at line 18 for mutex B, held by worker-2; worker-2 waits at line 18 for mutex A, held by worker-1.',
+  },
+};
+
 test('the race and deadlock lessons link schedules that show their failures', () => {
   const lessons = new Set(links.map((link) => link.lesson.split('/').slice(0, 3).join('/')));
   for (const lesson of ['content/04-races/01-lost-updates', 'content/05-locks/01-locks-and-atomics', 'content/06-deadlock/01-deadlock']) {
@@ -32,6 +68,17 @@ for (const link of links) {
     }
     const followed = followSchedule(code, link.schedule);
     assert.equal(followed.shortOfEnd, false, 'the schedule runs to the end of the execution, so Next reaches it');
+
+    const says = passageSays[link.lesson];
+    assert.ok(says, `passageSays lists what the passage of ${link.lesson} claims`);
+    const told = (step: { lane: string; line: number; op: string }) => `${step.lane} · line ${step.line} · ${step.op}`;
+    for (const [step, text] of Object.entries(says.steps)) {
+      assert.equal(told(followed.steps[Number(step) - 1]!.taken), text, `step ${step}`);
+    }
+    for (const [step, text] of Object.entries(says.offered ?? {})) {
+      assert.ok(followed.steps[Number(step) - 1]!.buttons.map(told).includes(text), `a button before step ${step} reads ${text}`);
+    }
+    if (says.reason) assert.ok(outcome.reason?.includes(says.reason), `the end names the cycle: ${outcome.reason ?? ''}`);
   });
 }
 
