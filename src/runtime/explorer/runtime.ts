@@ -738,7 +738,8 @@ export function show(value: unknown): string {
 export function functionName(fn: unknown, functions: WeakMap<object, { g: { name: string } }>): string {
   if (typeof fn !== 'function') return show(fn);
   const entry = (fn as { [ENTRY]?: FunctionEntry })[ENTRY] ?? functions.get(fn);
-  return (entry ? entry.g.name.replace(/\$rc$/, '') : fn.name) || 'a function';
+  // Arrow functions become bound generators, whose name is "bound ": they have no name of their own to show.
+  return (entry ? entry.g.name.replace(/\$rc$/, '') : fn.name).replace(/^bound\s*/, '') || 'a function';
 }
 
 function binary(operator: string, a: unknown, b: unknown): unknown {
