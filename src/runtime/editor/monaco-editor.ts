@@ -193,3 +193,17 @@ function lineDecorations(lines: readonly LineMark[], model: monaco.editor.ITextM
     ];
   });
 }
+
+/** Focuses the next (or previous) focusable element outside `container`. */
+function moveFocusFrom(container: HTMLElement, direction: 1 | -1): void {
+  const focusables = [
+    ...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea, [tabindex]'),
+  ].filter((el) => el.tabIndex >= 0 && !el.hidden && el.offsetParent !== null);
+  const outside = focusables.filter((el) => !container.contains(el));
+  const position = (el: HTMLElement) => container.compareDocumentPosition(el);
+  const target =
+    direction === 1
+      ? outside.find((el) => position(el) & Node.DOCUMENT_POSITION_FOLLOWING)
+      : outside.reverse().find((el) => position(el) & Node.DOCUMENT_POSITION_PRECEDING);
+  target?.focus();
+}
