@@ -221,6 +221,9 @@ test('a schedule link opens in Step mode at step 0 with nothing run, and Next fo
   await expect(opened).toHaveAttribute('data-mode', 'step');
   await expect(scheduler(opened)).toHaveAttribute('data-step', '0');
   await expect(scheduler(opened)).toHaveAttribute('data-loaded', schedule);
+  // Next is one button, whatever else the scheduler's buttons say.
+  await expect(opened.getByRole('button', { name: 'Next' })).toHaveCount(1);
+  await expect(scheduler(opened).locator('button.pg-choice[data-next="true"]')).toHaveCount(1);
   await expect(opened).toHaveAttribute('data-state', 'idle');
   await expect(stepOutput(opened)).not.toContainText('count');
   await expect(cell(opened, 'shared', 0)).toHaveAttribute('data-value', '0');

@@ -132,9 +132,10 @@ export class SchedulerView {
       button.dataset.next = 'true';
       const badge = document.createElement('span');
       badge.className = 'pg-choice-next';
-      badge.textContent = 'next in the schedule';
+      // Not "next": a test or a learner asking for the button named Next must find only the control.
+      badge.textContent = 'the schedule’s choice';
       button.append(badge);
-      button.setAttribute('aria-label', `${button.getAttribute('aria-label')!} (next in the schedule)`);
+      button.setAttribute('aria-label', `${button.getAttribute('aria-label')!} (the schedule’s choice)`);
     }
     button.addEventListener('click', () => this.#onChoose(choice));
     return button;

@@ -32,6 +32,10 @@ test('the end of an execution in plain words', () => {
     endedSentence({ state: 'deadlock', reason: 'main waits for mutex B, held by worker-1', lastLine: '' }),
     'Deadlock: main waits for mutex B, held by worker-1',
   );
+  assert.equal(
+    endedSentence({ state: 'deadlock', reason: 'Deadlock: worker-1 waits at line 18 for mutex B, held by worker-2.', lastLine: '' }),
+    'Deadlock: worker-1 waits at line 18 for mutex B, held by worker-2.',
+  );
   assert.equal(endedSentence({ state: 'assert', lastLine: 'count = 1' }), 'A console.assert failed: count = 1');
   assert.equal(endedSentence({ state: 'error', lastLine: '' }), 'Uncaught error.');
 });

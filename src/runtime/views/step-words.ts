@@ -65,7 +65,9 @@ export function endedSentence(ended: NonNullable<StepView['ended']>): string {
   const what = stateWords(ended.state);
   const heading = ended.state === 'assert' ? `A ${what}` : what.charAt(0).toUpperCase() + what.slice(1);
   const detail = reason && reason.toLowerCase() !== what ? reason : ended.lastLine;
-  return detail ? `${heading}: ${detail}` : `${heading}.`;
+  if (!detail) return `${heading}.`;
+  // The engine's reason may name the state itself ("Deadlock: main waits …"): said once.
+  return detail.toLowerCase().startsWith(heading.toLowerCase()) ? detail : `${heading}: ${detail}`;
 }
 
 /** "Step 3 of 8" while a loaded schedule has more, else "Step 3". */
