@@ -358,6 +358,37 @@ test('in the editor, each lane’s next line is marked, and an edit shows the sa
   await expect(scheduler(playground)).toBeHidden();
 });
 
+test('on a narrow touch screen the buttons stay large enough to tap, and the light editor says each lane’s next line', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true });
+  const page = await context.newPage();
+  const playground = await enterStepMode(page, LOST_UPDATE);
+  await press(playground, laneButton(playground, 'main'));
+  await spawnAll(playground);
+  // Every lane button and control is at least 44 px tall, and no wider than the playground.
+  const width = (await playground.boundingBox())!.width;
+  const buttons = scheduler(playground).getByRole('button');
+  expect(await buttons.count()).toBeGreaterThanOrEqual(6);
+  for (const button of await buttons.all()) {
+    const box = (await button.boundingBox())!;
+    expect(box.height, await button.innerText()).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeLessThanOrEqual(width);
+  }
+  // The panel stacks: the shared state comes below the scheduler, not beside it.
+  const schedulerBox = (await scheduler(playground).boundingBox())!;
+  expect((await sharedState(playground).boundingBox())!.y).toBeGreaterThan(schedulerBox.y + schedulerBox.height - 1);
+
+  await playground.getByRole('button', { name: 'Edit' }).click();
+  await expect(playground.getByRole('textbox', { name: /code editor/ })).toBeVisible();
+  const marks = playground.locator('.pg-light-marks');
+  await expect(marks).toContainText('worker-1: line 6');
+  await expect(marks).toContainText('worker-2: line 6');
+  await press(playground, laneButton(playground, 'worker-1'));
+  await expect(marks).toContainText('worker-1: line 4');
+  await playground.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(marks).toBeHidden();
+  await context.close();
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the step panel mid-lost-update has no axe violations (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
