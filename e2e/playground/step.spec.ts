@@ -389,6 +389,21 @@ test('on a narrow touch screen the buttons stay large enough to tap, and the lig
   await context.close();
 });
 
+test('code with a syntax error says where in the panel, keeps the code, and steps once it is fixed', async ({ page }) => {
+  const broken = LOST_UPDATE.replace('function add(shared: Int32Array) {', 'function add(shared: Int32Array {');
+  const playground = await openPlayground(page, broken);
+  await playground.getByRole('button', { name: 'Step through', exact: true }).click();
+  const message = playground.locator('[data-part="step-message"]');
+  await expect(message).toHaveAttribute('role', 'status');
+  await expect(message).toContainText(/line 3/);
+  await expect(message).toContainText('Your code is unchanged.');
+  await expect(playground.locator('[data-part="code"]')).toContainText('function add(shared: Int32Array {');
+  await expect(scheduler(playground).locator('button.pg-choice')).toHaveCount(0);
+  await playground.evaluate((root, code) => (root as unknown as { replaceCode(c: string, m: string): void }).replaceCode(code, 'Fixed.'), LOST_UPDATE);
+  await expect(laneButton(playground, 'main')).toBeVisible({ timeout: 10_000 });
+  await expect(message).toBeEmpty();
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the step panel mid-lost-update has no axe violations (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

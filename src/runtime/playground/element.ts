@@ -123,7 +123,8 @@ class RacePlayground extends HTMLElement {
       void this.#explore.explore();
     });
     button(this, 'step').addEventListener('click', () => {
-      if (!this.#step.active) void this.stepThrough();
+      if (this.#step.active) this.#step.focus();
+      else void this.stepThrough();
     });
     const edit = button(this, 'edit');
     edit.addEventListener('click', () => void this.#openEditor(true));

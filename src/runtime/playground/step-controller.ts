@@ -129,6 +129,7 @@ export class StepController {
     this.#output.clear();
     this.#timeline.clear();
     this.#controls(undefined);
+    this.#schedulerRoot.removeAttribute('aria-busy');
     this.#queue = Promise.resolve();
     await othersStopped;
     if (generation !== this.#generation) return;
@@ -154,8 +155,14 @@ export class StepController {
     this.#stepper = undefined;
     this.#view = undefined;
     this.#panel.hidden = true;
+    this.#schedulerRoot.removeAttribute('aria-busy');
     this.#clearMessage();
     markCode(part(this.#root, 'code'), this.#hooks.editor(), []);
+  }
+
+  /** Step through, pressed again in Step mode: nothing starts over; the focus goes to the scheduler. */
+  focus(): void {
+    (this.#next.disabled ? (this.#scheduler.firstChoice() ?? this.#firstEnabledControl()) : this.#next).focus();
   }
 
   /** The code changed: once the learner pauses, the same point on the new code. */
@@ -259,7 +266,7 @@ export class StepController {
     this.#show(view);
     // The buttons were made anew: the focus goes back to the lane it was on, or somewhere near.
     const lost = !document.activeElement || document.activeElement === document.body || (document.activeElement as HTMLButtonElement).disabled;
-    if (move.focusScheduler) (this.#next.disabled ? this.#scheduler.firstChoice() ?? this.#firstEnabledControl() : this.#next).focus();
+    if (move.focusScheduler) this.focus();
     else if (focusOnChoice || (focusInPanel && lost)) this.#scheduler.restoreFocus(focusOnChoice ? move.lane : undefined, this.#firstEnabledControl());
     announce(this.#root, move.say(view));
     if (move.checkFit && view.step < view.scheduleLength) await this.#checkFit(view.scheduleLength, generation);
