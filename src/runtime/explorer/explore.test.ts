@@ -80,6 +80,10 @@ test('a schedule string round-trips, and replaying it gives the same execution e
   const text = encodeSchedule(schedule);
   assert.match(text, /^1\.s7\.[\w~{}.-]+$/);
   assert.deepEqual(decodeSchedule(text), { ok: true, schedule });
+  // An event chosen several times in a row, and an event numbered 12: two different schedules.
+  const repeated = { seed: 1, choices: [{ lane: 0, event: 1 }, { lane: 0, event: 1 }, { lane: 0, event: 12 }, { lane: 1, event: 0 }] };
+  assert.equal(encodeSchedule(repeated), '1.s1.a~1_2a~12b');
+  assert.deepEqual(decodeSchedule(encodeSchedule(repeated)), { ok: true, schedule: repeated });
   assert.equal(decodeSchedule('nonsense').ok, false);
 
   const failing = explore(LOST_UPDATE, { preemptions: 2 }).failure!;
