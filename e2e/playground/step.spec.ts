@@ -38,6 +38,14 @@ await two.join();
 console.log("both done");
 `;
 
+/** A channel that fills before anyone receives. */
+const CHANNEL = `import { Channel } from "racecourse";
+const jobs = new Channel<number>(4, "jobs");
+await jobs.send(1);
+await jobs.send(2);
+console.log(await jobs.recv());
+`;
+
 /** One worker only: a lost-update schedule that names worker-2 cannot fit it. */
 const ONE_WORKER = `import { spawn } from "racecourse";
 const shared = new Int32Array(new SharedArrayBuffer(4));
@@ -389,6 +397,20 @@ test('on a narrow touch screen the buttons stay large enough to tap, and the lig
   await context.close();
 });
 
+test('a channel shows how many items it holds, and which', async ({ page }) => {
+  const playground = await enterStepMode(page, CHANNEL);
+  const jobs = sharedState(playground).locator('li[data-kind="channel"]');
+  await expect(jobs).toHaveAttribute('data-items', '0');
+  await press(playground, laneButton(playground, 'main'));
+  await expect(jobs).toHaveAttribute('data-items', '1');
+  await press(playground, laneButton(playground, 'main'));
+  await expect(jobs).toHaveAttribute('data-items', '2');
+  await expect(jobs).toContainText('2 of 4: 1, 2');
+  await finish(playground);
+  await expect(stepOutput(playground)).toContainText('1');
+  await expect(jobs).toHaveAttribute('data-items', '1');
+});
+
 test('code with a syntax error says where in the panel, keeps the code, and steps once it is fixed', async ({ page }) => {
   const broken = LOST_UPDATE.replace('function add(shared: Int32Array) {', 'function add(shared: Int32Array {');
   const playground = await openPlayground(page, broken);
@@ -399,6 +421,7 @@ test('code with a syntax error says where in the panel, keeps the code, and step
   await expect(message).toContainText('Your code is unchanged.');
   await expect(playground.locator('[data-part="code"]')).toContainText('function add(shared: Int32Array {');
   await expect(scheduler(playground).locator('button.pg-choice')).toHaveCount(0);
+  await expect(sharedState(playground)).toHaveText(/Nothing shared yet\./);
   await playground.evaluate((root, code) => (root as unknown as { replaceCode(c: string, m: string): void }).replaceCode(code, 'Fixed.'), LOST_UPDATE);
   await expect(laneButton(playground, 'main')).toBeVisible({ timeout: 10_000 });
   await expect(message).toBeEmpty();
