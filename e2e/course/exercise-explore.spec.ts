@@ -46,4 +46,20 @@ test('a check that explores fails code whose real runs all pass, and tells the i
   // Both workers read the count before either wrote it back: the lost update, in words.
   expect(steps.some((s) => /^worker-1 · line \d+ · Atomics\.load\(shared\[0\]\)/.test(s))).toBe(true);
   expect(steps.some((s) => /^worker-2 · line \d+ · Atomics\.store\(shared\[0\], 1\)/.test(s))).toBe(true);
+
+  // Its button opens the playground in Step mode at that schedule, and Next follows it to the lost update.
+  const schedule = (await story.getAttribute('data-schedule'))!;
+  await box.getByRole('button', { name: 'Step through the failure' }).click();
+  await expect(playground).toHaveAttribute('data-mode', 'step');
+  const scheduler = playground.getByRole('group', { name: 'Scheduler' });
+  await expect(scheduler).toHaveAttribute('data-loaded', schedule);
+  const next = scheduler.getByRole('button', { name: 'Next', exact: true });
+  await expect(next).toBeFocused();
+  for (let i = 0; i < 200 && (await next.isEnabled()); i++) {
+    const before = Number(await scheduler.getAttribute('data-step'));
+    await next.click();
+    await expect(scheduler).toHaveAttribute('data-step', String(before + 1));
+  }
+  await expect(scheduler).toHaveAttribute('data-schedule', schedule);
+  await expect(playground.getByRole('log', { name: 'Output' })).toContainText(/count = [23]$/);
 });

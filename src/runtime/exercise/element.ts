@@ -5,7 +5,8 @@
  * again itself until it has enough runs or one fails. When the check also
  * explores (design/explorer.md §5), the real runs are followed by a search
  * over every interleaving of the small version of the code; a failure there
- * is told step by step, in words. A pass is saved as progress.
+ * is told step by step, in words, with a button that opens the playground's
+ * Step mode at that schedule (design/explorer.md §5). A pass is saved as progress.
  */
 import { checkExploration, checkRuns, exploreOptionsFor, type ExerciseCheck, type RunEvidence } from '../../shared/exercise.ts';
 import type { ExploreFailure } from '../../shared/protocol/explore.ts';
@@ -48,6 +49,11 @@ class RaceExercise extends HTMLElement {
     });
     this.#wireHelp();
     part(this, 'ex-help').hidden = false;
+    // The failing interleaving, replayed by the learner: Step mode at step 0, Next follows it.
+    this.querySelector<HTMLButtonElement>('button[data-action="ex-step-through"]')!.addEventListener('click', () => {
+      const schedule = part(this, 'ex-interleaving').dataset.schedule;
+      if (schedule) void this.#playground().stepThrough(schedule, { focus: true });
+    });
   }
 
   #playground(): RacePlayground {
@@ -133,6 +139,7 @@ class RaceExercise extends HTMLElement {
   #showInterleaving(failure: ExploreFailure | undefined): void {
     const story = part(this, 'ex-interleaving');
     story.hidden = !failure;
+    part(this, 'ex-step').hidden = !failure;
     if (!failure) return;
     const shown = failure.steps.slice(-MAX_STORY_STEPS);
     const skipped = failure.steps.length - shown.length;

@@ -94,11 +94,12 @@ class RacePlayground extends HTMLElement {
   /**
    * Enters Step mode at step 0 of `schedule` (null: the learner chooses every
    * step): runs and explorations end first, and nothing runs until the
-   * learner presses a button beyond showing step 0.
+   * learner presses a button beyond showing step 0. `focus`: move the focus
+   * to the scheduler (by default, only when it was in this playground).
    */
-  async stepThrough(schedule: string | null = null): Promise<void> {
+  async stepThrough(schedule: string | null = null, options: { focus?: boolean } = {}): Promise<void> {
     this.#upgrade();
-    await this.#step.enter(schedule);
+    await this.#step.enter(schedule, options.focus);
   }
 
   /** The current code (the editor's, if open). */

@@ -109,12 +109,13 @@ export class StepController {
 
   /**
    * Enters Step mode at step 0 of `schedule` (null: a fresh execution, the
-   * learner choosing every step). Runs and explorations end first.
+   * learner choosing every step). Runs and explorations end first. `focus`:
+   * whether the focus goes to the scheduler (by default, when it was in the playground).
    */
-  async enter(schedule: string | null): Promise<void> {
+  async enter(schedule: string | null, focus?: boolean): Promise<void> {
     const generation = ++this.#generation;
     // From Step through, or Explore's failure button (hidden as the read-out goes): the focus follows to the scheduler.
-    const focusScheduler = this.#root.contains(document.activeElement);
+    const focusScheduler = focus ?? this.#root.contains(document.activeElement);
     // Explore's leave() sets the mode to `run` at once, so Step mode's comes after it.
     const othersStopped = this.#hooks.stopOthers();
     this.#root.dataset.mode = 'step';
