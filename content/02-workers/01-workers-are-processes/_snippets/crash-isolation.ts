@@ -1,6 +1,6 @@
 import { spawn, busy } from "racecourse";
 
-// Three jobs in three workers. Job 2 crashes halfway through.
+// Three jobs in three workers. Job 2 throws an error halfway through.
 function job(id: number): string {
   busy(150);
   if (id === 2) throw new Error(`job ${id} hit bad data`);
@@ -16,6 +16,6 @@ outcomes.forEach((outcome, i) => {
   if (outcome.status === "fulfilled") {
     console.log(`${name}: ${outcome.value}`);
   } else {
-    console.log(`${name}: crashed: ${(outcome.reason as Error).message}`);
+    console.log(`${name}: failed: ${(outcome.reason as Error).message}`);
   }
 });

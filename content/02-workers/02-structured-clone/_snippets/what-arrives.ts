@@ -11,7 +11,7 @@ const loop: { name: string; self?: unknown } = { name: "loop" };
 loop.self = loop; // an object that contains itself
 
 const parcel = {
-  when: new Date(2024, 0, 31),
+  when: new Date(Date.UTC(2024, 0, 31)), // midnight UTC, whatever your time zone
   tags: new Set(["a", "b"]),
   ages: new Map([["ann", 31]]),
   bytes: new Uint8Array([1, 2, 3]),
