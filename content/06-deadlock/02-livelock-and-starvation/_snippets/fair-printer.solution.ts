@@ -53,7 +53,7 @@ const users = [
 ];
 const results = await Promise.all(users.map((u) => u.join()));
 results.forEach(({ waits, overtaken }, i) => {
-  const who = `worker-${i + 1} (${i === 0 ? "greedy" : "polite"})`;
+  const who = `worker-${i + 1} (${i === 0 ? "greedy" : "patient"})`;
   const average = waits.reduce((a, b) => a + b, 0) / waits.length;
   const longest = Math.max(...waits);
   const most = Math.max(...overtaken);

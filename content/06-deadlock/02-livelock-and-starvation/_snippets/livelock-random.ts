@@ -1,35 +1,42 @@
-import { spawn, busy, now } from "racecourse";
+import { spawn, Mutex, sleepSync, now } from "racecourse";
 
-// The same two diners, with one change: when the other one is hungry, a
-// diner hands the spoon over only if a coin says so. Randomness breaks
-// the symmetry.
-const table = new Int32Array(new SharedArrayBuffer(12));
-table[1] = 1;
-table[2] = 1;
+// The same two transfers, with one change: each back-off lasts a random
+// time between 0 and 300 ms instead of exactly 50 ms.
+const accountA = new Mutex("A");
+const accountB = new Mutex("B");
+const ready = new Int32Array(new SharedArrayBuffer(4));
+const ATTEMPTS = 6; // then a transfer gives up
 
-function diner(me: number, table: Int32Array, patience: number): string {
-  const other = 1 - me;
-  let handovers = 0;
-  for (;;) {
-    while (Atomics.load(table, 0) !== me) Atomics.wait(table, 0, other);
-    busy(1);
-    const otherIsHungry = Atomics.load(table, 1 + other) === 1;
-    const polite = Math.random() < 0.5; // the only new line
-    if (otherIsHungry && polite && handovers < patience) {
-      handovers++;
-      Atomics.store(table, 0, other);
-      Atomics.notify(table, 0);
-      continue;
+function transfer(
+  from: Mutex,
+  to: Mutex,
+  label: string,
+  ready: Int32Array,
+  attempts: number,
+) {
+  Atomics.add(ready, 0, 1); // both transfers start at the same moment
+  Atomics.notify(ready, 0);
+  while (Atomics.load(ready, 0) < 2) Atomics.wait(ready, 0, 1);
+
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    from.lock();
+    sleepSync(100); // the first half of the transfer
+    if (to.tryLock()) {
+      to.unlock();
+      from.unlock();
+      return `${label}: moved the money on attempt ${attempt}`;
     }
-    Atomics.store(table, 1 + me, 0);
-    Atomics.store(table, 0, other);
-    Atomics.notify(table, 0);
-    return `diner ${me} ate after ${handovers} hand-overs`;
+    console.log(`${label}: ${to.name} is taken (attempt ${attempt})`);
+    sleepSync(50); // undo the first half, still holding the first lock
+    from.unlock();
+    sleepSync(Math.random() * 300); // back off for a random time: the only change
   }
+  return `${label}: gave up after ${attempts} attempts`;
 }
 
-const diners = [spawn(diner, 0, table, 300), spawn(diner, 1, table, 300)];
-for (const line of await Promise.all(diners.map((d) => d.join()))) {
+const first = spawn(transfer, accountA, accountB, "A→B", ready, ATTEMPTS);
+const second = spawn(transfer, accountB, accountA, "B→A", ready, ATTEMPTS);
+for (const line of await Promise.all([first.join(), second.join()])) {
   console.log(line);
 }
-console.log(`both diners ate, ${Math.round(now())} ms after the start`);
+console.log(`${Math.round(now())} ms after the start`);

@@ -1,8 +1,9 @@
 import { spawn, Mutex, sleepSync, now } from "racecourse";
 
-// One printer, three workers. The greedy one prints 100 pages back to back.
-// The two others print 10 pages each and ask politely: try the lock, and
-// if it is taken, look again a millisecond later.
+// One printer, three workers. The greedy one prints 100 pages back to back:
+// it unlocks after a page and locks again at once. The two others print
+// 10 pages each, with a pause between pages, and wait in lock() for the
+// printer like everyone else.
 const printer = new Mutex("printer");
 const ready = new Int32Array(new SharedArrayBuffer(4));
 // Pages printed so far, by anyone.
@@ -27,8 +28,7 @@ function user(
   for (let page = 0; page < pages; page++) {
     const askedAt = now();
     const before = Atomics.load(printed, 0);
-    if (greedy) printer.lock();
-    else while (!printer.tryLock()) sleepSync(1);
+    printer.lock(); // everyone waits here until the printer is free
     waits.push(now() - askedAt);
     overtaken.push(Atomics.load(printed, 0) - before);
     sleepSync(5); // print the page
@@ -46,7 +46,7 @@ const users = [
 ];
 const results = await Promise.all(users.map((u) => u.join()));
 results.forEach(({ waits, overtaken }, i) => {
-  const who = `worker-${i + 1} (${i === 0 ? "greedy" : "polite"})`;
+  const who = `worker-${i + 1} (${i === 0 ? "greedy" : "patient"})`;
   const average = waits.reduce((a, b) => a + b, 0) / waits.length;
   const longest = Math.max(...waits);
   const most = Math.max(...overtaken);
