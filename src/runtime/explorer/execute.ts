@@ -1,6 +1,6 @@
 import type { ExploreEndState, ExploreOutputCheck, ExploreStepStory } from '../../shared/protocol/explore.ts';
 import { checkOutput } from '../../shared/exercise.ts';
-import { Abort, Execution, type Choice, type Gen, type Lane } from './execution.ts';
+import { Abort, choiceIndex, Execution, type Choice, type Gen, type Lane } from './execution.ts';
 import { instrument, type Instrumented } from './instrument.ts';
 import { makeRacecourse } from './models.ts';
 import { makePromiseClass } from './promise.ts';
@@ -119,7 +119,7 @@ function finish(exec: Execution, choose: Chooser, options: ExecutionOptions): Ex
     }
     const index = choose(choices, step, exec, previous);
     const choice = choices[index]!;
-    taken.push({ lane: choice.lane.index, event: choice.event ? choices.filter((c) => c.lane === choice.lane).indexOf(choice) : 0 });
+    taken.push({ lane: choice.lane.index, event: choiceIndex(choices, choice) });
     exec.step(choice);
     previous = choice.lane;
   }

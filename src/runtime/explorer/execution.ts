@@ -110,6 +110,11 @@ export interface Choice {
   event: LaneEvent | null;
 }
 
+/** A choice as a schedule names it (schedule.ts): its lane, and which of that lane's open choices (0 for its pending op). */
+export function choiceIndex(choices: readonly Choice[], choice: Choice): number {
+  return choice.event ? choices.filter((c) => c.lane === choice.lane).indexOf(choice) : 0;
+}
+
 export interface StepRecord {
   lane: string;
   line: number;

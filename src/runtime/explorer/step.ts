@@ -1,11 +1,11 @@
 import type { SharedArrayView, StepChoiceView, StepLaneView, StepRequest, StepView } from '../../shared/protocol/explore.ts';
 import type { Choice, Execution, Inspected } from './execution.ts';
-import { Abort } from './execution.ts';
+import { Abort, choiceIndex } from './execution.ts';
 import { compile, runExecution, type Chooser, type Compiled } from './execute.ts';
 import { show } from './runtime.ts';
 import { decodeSchedule, encodeSchedule, type ScheduleChoice } from './schedule.ts';
 import { DEFAULTS } from './explore.ts';
-import { ScheduleMismatch } from './search.ts';
+import { replayChooser, ScheduleMismatch } from './search.ts';
 
 /**
  * Step mode (design/explorer.md §3): the view of an execution after a given
@@ -59,15 +59,11 @@ export function stepView(code: string, request: Pick<StepRequest, 'schedule' | '
   if (request.then && !sameChoice(request.then, loaded[steps])) follow = prefix;
 
   let before: string[][] = [];
-  const chooser: Chooser = (available, step, exec) => {
+  const replaying = replayChooser(prefix);
+  const chooser: Chooser = (available, step, exec, previous) => {
     // The arrays as they were before the last step taken: its changed cells get marked.
     if (step === prefix.length - 1 || (request.random && step >= prefix.length - 1)) before = exec.inspected!.views.map(({ view }) => cells(view));
-    const want = prefix[step];
-    if (want) {
-      const match = available.filter((c) => c.lane.index === want.lane)[want.event];
-      if (!match) throw new ScheduleMismatch(step);
-      return available.indexOf(match);
-    }
+    if (step < prefix.length) return replaying(available, step, exec, previous);
     // Random to end: any random choices will do, since the schedule they make is reported.
     if (request.random) return Math.floor(Math.random() * available.length);
     throw new Paused(available, exec);
@@ -115,11 +111,10 @@ function describe(exec: Execution, open: Choice[], seed: number, taken: Schedule
 
 function choiceView(choice: Choice, open: Choice[]): StepChoiceView {
   const lane = choice.lane;
-  const event = choice.event ? open.filter((c) => c.lane === lane).indexOf(choice) : 0;
   return {
     lane: lane.name,
     laneIndex: lane.index,
-    event,
+    event: choiceIndex(open, choice),
     line: choice.event ? choice.event.line : lane.pending!.line,
     op: choice.event ? choice.event.text : lane.pending!.text,
     isEvent: choice.event !== null,

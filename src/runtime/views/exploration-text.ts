@@ -98,6 +98,6 @@ export function failureHeading(preemptions: number): string {
 }
 
 /** One step of a schedule in words: "worker-1 · line 22 · write shared[0] ← 42". */
-export function stepWords(step: ExploreStepStory): string {
+export function stepWords(step: Pick<ExploreStepStory, 'lane' | 'line' | 'op'>): string {
   return `${step.lane} · line ${step.line} · ${step.op}`;
 }

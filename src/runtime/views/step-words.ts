@@ -6,7 +6,7 @@
  * as it is, after the lane's name, rather than guessed at.
  */
 import type { ExploreStepStory, StepChoiceView, StepView } from '../../shared/protocol/explore.ts';
-import { stateWords } from './exploration-text.ts';
+import { stateWords, stepWords } from './exploration-text.ts';
 
 /** `read <cell> → <value>` and `write <cell> ← <value>`: the two ops a lost update is made of. */
 const READ = /^read (\S+) → (.+)$/;
@@ -55,7 +55,8 @@ export function choiceName(choice: Pick<StepChoiceView, 'lane' | 'op' | 'isEvent
 
 /** A scheduler button's visible text: "worker-1 · line 22 · write shared[0] ← 42". */
 export function choiceText(choice: Pick<StepChoiceView, 'lane' | 'line' | 'op'>): string {
-  return `${choice.lane} · line ${choice.line} · ${choice.op}`;
+  // The same words as a step already taken (Explore's failure story, the step timeline): one format for both.
+  return stepWords(choice);
 }
 
 /** How an execution ended, in plain words: "Finished: count = 1", "Deadlock: main waits for …". */
