@@ -14,7 +14,7 @@ import { HeldCode } from './held-code.ts';
 import { upgradeWhenNear } from './upgrade-when-near.ts';
 import { RunController, type RunOrigin } from './run-controller.ts';
 import { ExploreController } from './explore-controller.ts';
-import { StepController } from './step-controller.ts';
+import type { StepController } from './step-controller.ts';
 import { announce, button, part, showNotice } from './parts.ts';
 import { prepareOnIntent, prepareWhenIdle } from './warm-up.ts';
 import { openEditor, preloadEditor, type CodeEditor } from '../editor/code-editor.ts';
@@ -26,7 +26,11 @@ class RacePlayground extends HTMLElement {
   #code: HeldCode | undefined;
   #runs!: RunController;
   #explore!: ExploreController;
-  #step!: StepController;
+  /** Step mode's controller, loaded on first use: most visits to a lesson never step, so its code is not in the page's first script. */
+  #step: StepController | undefined;
+  #stepLoading: Promise<StepController> | undefined;
+  /** Bumped whenever Step mode is left: a Step through still loading its code then does not enter. */
+  #stepWanted = 0;
   #editor: CodeEditor | undefined;
   #editorLoading: Promise<CodeEditor | undefined> | undefined;
   #stopWaiting: (() => void) | undefined;
@@ -45,7 +49,7 @@ class RacePlayground extends HTMLElement {
     this.#stopWaiting = undefined;
     this.#runs?.stop();
     this.#explore?.stop();
-    this.#step?.leave();
+    this.#leaveStep();
   }
 
   /** Makes the static snippet a playground, once: when it is near, or when a method below needs it. */
@@ -63,16 +67,8 @@ class RacePlayground extends HTMLElement {
       (ran) => this.#runs.resultsOf(ran),
       (schedule) => void this.stepThrough(schedule),
     );
-    this.#step = new StepController(this, {
-      code: () => code.current,
-      stopOthers: () => {
-        this.#explore.leave();
-        return this.#runs.stopAndSettle();
-      },
-      editor: () => this.#editor,
-    });
     code.restore();
-    code.onChange(() => this.#step.codeChanged());
+    code.onChange(() => this.#step?.codeChanged());
     this.#wireControls();
     this.querySelector<HTMLElement>('.pg-toolbar')!.hidden = false;
     // A link with a schedule (`#code=…&schedule=…`) opens in Step mode at step 0, running nothing.
@@ -86,7 +82,7 @@ class RacePlayground extends HTMLElement {
    */
   async run(origin: RunOrigin = 'user'): Promise<RunEvidence> {
     this.#upgrade();
-    this.#step.leave();
+    this.#leaveStep();
     this.#explore.leave();
     return this.#runs.run(origin);
   }
@@ -99,7 +95,40 @@ class RacePlayground extends HTMLElement {
    */
   async stepThrough(schedule: string | null = null, options: { focus?: boolean } = {}): Promise<void> {
     this.#upgrade();
-    await this.#step.enter(schedule, options.focus);
+    const wanted = ++this.#stepWanted;
+    let step: StepController;
+    try {
+      step = await this.#stepController();
+    } catch (error) {
+      this.#stepLoading = undefined; // the next press tries again
+      showNotice(this, `Step mode could not load (${error instanceof Error ? error.message : String(error)}). Your code is unchanged, and Run still works.`);
+      return;
+    }
+    if (wanted !== this.#stepWanted) return; // the learner ran or explored while Step mode's code was loading
+    await step.enter(schedule, options.focus);
+  }
+
+  /** Leaves Step mode, or cancels entering it (Run, Run ×N and Explore). */
+  #leaveStep(): void {
+    this.#stepWanted++;
+    this.#step?.leave();
+  }
+
+  /** Loads Step mode's code (its own chunk) the first time it is needed, and makes the controller once. */
+  #stepController(): Promise<StepController> {
+    this.#stepLoading ??= import('./step-controller.ts').then(({ StepController }) => {
+      const code = this.#code!;
+      this.#step = new StepController(this, {
+        code: () => code.current,
+        stopOthers: () => {
+          this.#explore.leave();
+          return this.#runs.stopAndSettle();
+        },
+        editor: () => this.#editor,
+      });
+      return this.#step;
+    });
+    return this.#stepLoading;
   }
 
   /** The current code (the editor's, if open). */
@@ -120,23 +149,28 @@ class RacePlayground extends HTMLElement {
     for (const control of this.querySelectorAll<HTMLElement>('button[data-action^="run"]')) prepareOnIntent(control);
     button(this, 'stop').addEventListener('click', () => this.#stop());
     button(this, 'explore').addEventListener('click', () => {
-      this.#step.leave();
+      this.#leaveStep();
       void this.#explore.explore();
     });
-    button(this, 'step').addEventListener('click', () => {
-      if (this.#step.active) this.#step.focus();
+    const step = button(this, 'step');
+    step.addEventListener('click', () => {
+      if (this.#step?.active) this.#step.focus();
       else void this.stepThrough();
     });
+    // Step mode's chunk is fetched when a pointer or the keyboard reaches its button, so the click finds it ready.
+    const preloadStep = () => void import('./step-controller.ts');
+    step.addEventListener('pointerenter', preloadStep, { once: true, passive: true });
+    step.addEventListener('focus', preloadStep, { once: true });
     const edit = button(this, 'edit');
     edit.addEventListener('click', () => void this.#openEditor(true));
     edit.addEventListener('pointerenter', () => preloadEditor(), { once: true, passive: true });
     edit.addEventListener('focus', () => preloadEditor(), { once: true });
     button(this, 'reset').addEventListener('click', () => code.reset());
     // In Step mode the link carries the schedule too, and opens in Step mode.
-    button(this, 'share').addEventListener('click', () => void code.share(this.#step.active ? this.#step.schedule : undefined));
+    button(this, 'share').addEventListener('click', () => void code.share(this.#step?.active ? this.#step.schedule : undefined));
     for (const many of this.querySelectorAll<HTMLButtonElement>('button[data-action="run-many"]')) {
       many.addEventListener('click', () => {
-        this.#step.leave();
+        this.#leaveStep();
         this.#explore.leave();
         void this.#runs.runMany(Number(many.dataset.times));
       });
@@ -188,7 +222,7 @@ class RacePlayground extends HTMLElement {
         .then((editor) => {
           this.#editor = editor;
           code.attachEditor(editor);
-          this.#step.refreshMarks();
+          this.#step?.refreshMarks();
           this.dataset.editor = 'open';
           edit.remove();
           return editor;
