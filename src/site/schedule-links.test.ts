@@ -37,6 +37,14 @@ const passageSays: Record<string, { steps: Record<number, string>; offered?: Rec
       20: 'worker-1 · line 33 · Atomics.add(accounts[0], 6) → 1000',
     },
   },
+  'content/05-locks/02-data-races-and-the-memory-model/index.mdx': {
+    steps: {
+      5: 'worker-1 · line 8 · Atomics.load(seats[0]) → 1',
+      7: 'worker-2 · line 8 · Atomics.load(seats[0]) → 1',
+      8: 'worker-1 · line 9 · Atomics.sub(seats[0], 1) → 1',
+      9: 'worker-2 · line 9 · Atomics.sub(seats[0], 1) → 0',
+    },
+  },
   'content/06-deadlock/01-deadlock/index.mdx': {
     steps: {
       4: 'worker-1 · line 11 · lock mutex A',
