@@ -22,8 +22,41 @@ test('hints come one at a time, and the solution shows on request', async ({ pag
   const show = box.getByRole('button', { name: 'Show solution' });
   await expect(box.locator('[data-part="solution"]')).toBeHidden();
   await show.click();
-  await expect(box.locator('[data-part="solution"] pre')).toBeVisible();
+  await expect(box.getByRole('figure', { name: 'Solution' }).locator('pre')).toBeVisible();
   await expect(box.getByRole('button', { name: 'Hide solution' })).toHaveAttribute('aria-expanded', 'true');
+});
+
+test("Show solution opens it beside the learner's code with the differing lines marked, and Use this solution can be undone", async ({
+  page,
+}) => {
+  await page.goto('/learn/races/lost-updates/');
+  const box = page.locator('race-exercise').first();
+  const playground = box.locator('race-playground');
+  const codeOf = () => playground.evaluate((p) => (p as unknown as { code: string }).code);
+  const before = await codeOf();
+
+  await box.getByRole('button', { name: 'Show solution' }).click();
+  const mine = box.getByRole('figure', { name: 'Your code' });
+  const solution = box.getByRole('figure', { name: 'Solution' });
+  await expect(mine).toBeVisible();
+  await expect(solution).toBeVisible();
+  // The learner's own code, line for line, and untouched.
+  expect((await mine.locator('.line').allTextContents()).join('\n')).toBe(before.replace(/\n$/, ''));
+  expect(await codeOf()).toBe(before);
+  // Differences marked on both sides, and said in words.
+  await expect(mine.locator('.line[data-diff]').first()).toBeVisible();
+  await expect(solution.locator('.line[data-diff]').first()).toBeVisible();
+  const marked = await mine.locator('.line[data-diff]').count();
+  expect(marked).toBeLessThan(await mine.locator('.line').count());
+  await expect(box.locator('[data-part="diff-summary"]')).toContainText(/The first difference: your lines? \d+/);
+
+  // Using the solution empties the marks; Undo brings the learner's code, and the marks, back.
+  await box.getByRole('button', { name: 'Use this solution' }).click();
+  await expect(box.locator('[data-part="diff-summary"]')).toHaveText(/already matches the solution/);
+  await expect(mine.locator('.line[data-diff]')).toHaveCount(0);
+  await playground.getByRole('button', { name: 'Undo' }).click();
+  expect(await codeOf()).toBe(before);
+  await expect(mine.locator('.line[data-diff]')).toHaveCount(marked);
 });
 
 test('progress exports to a file and imports into a fresh browser', async ({ page, browser }) => {

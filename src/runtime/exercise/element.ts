@@ -16,6 +16,7 @@ import type { RacePlayground, RunOrigin } from '../playground/element.ts';
 import { browserStore } from '../playground/storage.ts';
 import { ProgressStore } from '../progress/progress-store.ts';
 import { lessonPath } from '../progress/lesson-path.ts';
+import { lineDiff, lineRange } from './line-diff.ts';
 
 type Status = 'unsolved' | 'passed' | 'failed';
 
@@ -187,12 +188,57 @@ class RaceExercise extends HTMLElement {
       solution.hidden = !solution.hidden;
       solutionButton.setAttribute('aria-expanded', String(!solution.hidden));
       solutionButton.textContent = solution.hidden ? 'Show solution' : 'Hide solution';
+      if (!solution.hidden) this.#compare();
+    });
+    // While the solution is open, the comparison follows the learner's edits (and Use this solution, and Undo).
+    this.#playground().onCodeChange(() => {
+      if (!solution.hidden) this.#compare();
     });
     this.querySelector('button[data-action="use-solution"]')!.addEventListener('click', () => {
       this.#playground().replaceCode(this.#solution, 'The solution is in the playground now; Undo brings your code back.');
       this.#playground().scrollIntoView({ block: 'nearest' });
     });
   }
+
+  /**
+   * The learner's code beside the solution, each side's differing lines marked
+   * (`data-diff`, a tint and a bar, and a sentence that names them), so the
+   * learner can see what to change without losing what they wrote.
+   */
+  #compare(): void {
+    const mine = this.#playground().code;
+    const diff = lineDiff(mine, this.#solution);
+    const pre = part(this, 'mine');
+    // One span per line, newlines between them, as Shiki writes the solution's code.
+    const lines = mine.replace(/\n$/, '').split('\n').flatMap((text, i) => {
+      const line = document.createElement('span');
+      line.className = 'line';
+      line.textContent = text;
+      line.toggleAttribute('data-diff', diff.mine[i] ?? false);
+      return i === 0 ? [line] : ['\n', line];
+    });
+    pre.replaceChildren(...lines);
+    part(this, 'mine-figure').hidden = false;
+    const solutionLines = part(this, 'solution-figure').querySelectorAll<HTMLElement>('pre .line');
+    solutionLines.forEach((line, i) => line.toggleAttribute('data-diff', diff.theirs[i] ?? false));
+    part(this, 'diff-summary').textContent = diffSummary(diff.hunks);
+  }
+}
+
+/** The differences in words: where the first one is, and how many more follow. */
+function diffSummary(hunks: ReturnType<typeof lineDiff>['hunks']): string {
+  const first = hunks[0];
+  if (!first) return 'Your code already matches the solution, line for line.';
+  const mine = lineRange(first.mine);
+  const theirs = lineRange(first.theirs);
+  const where =
+    mine && theirs
+      ? `your ${mine} against the solution's ${theirs}`
+      : mine
+        ? `your ${mine}, which the solution does not have`
+        : `the solution's ${theirs}, which your code does not have`;
+  const more = hunks.length > 1 ? ` ${hunks.length - 1} more ${hunks.length === 2 ? 'place differs' : 'places differ'} further down.` : '';
+  return `Marked: the lines that differ. The first difference: ${where}.${more} Your code stays as it is unless you press Use this solution.`;
 }
 
 customElements.define('race-exercise', RaceExercise);

@@ -137,6 +137,12 @@ class RacePlayground extends HTMLElement {
     return this.#code!.current;
   }
 
+  /** Calls `listener` after every change of the code: an edit, Reset, a replacement, Undo. */
+  onCodeChange(listener: (code: string) => void): void {
+    this.#upgrade();
+    this.#code!.onChange(listener);
+  }
+
   /** Replaces the code, saying why, with a way back (used by Reset and by an exercise's solution). */
   replaceCode(code: string, message: string): void {
     this.#upgrade();
