@@ -9,15 +9,18 @@ const pages = [1, 2, 3, 4, 5];
 
 let t = now();
 const oneByOne: string[] = [];
-for (const page of pages) oneByOne.push(await download(page)); // waits for each before starting the next
+// Waits for each download before it starts the next.
+for (const page of pages) oneByOne.push(await download(page));
 console.log(`one by one:  ${oneByOne.length} pages in ${Math.round(now() - t)} ms`);
 
 t = now();
-const together = await Promise.all(pages.map(download)); // starts all five, then waits
+// Starts all five, then waits for all of them.
+const together = await Promise.all(pages.map(download));
 console.log(`Promise.all: ${together.length} pages in ${Math.round(now() - t)} ms`);
 
 t = now();
 const started = pages.map(download); // all five start here…
 const inOrder: string[] = [];
-for await (const page of started) inOrder.push(page); // …so this loop only collects them
+// …so this loop only collects their results.
+for await (const page of started) inOrder.push(page);
 console.log(`for await:   ${inOrder.length} pages in ${Math.round(now() - t)} ms`);
