@@ -52,6 +52,15 @@ const passageSays: Record<string, { steps: Record<number, string>; offered?: Rec
     },
     reason: 'worker-1 waits at line 18 for mutex B, held by worker-2; worker-2 waits at line 18 for mutex A, held by worker-1.',
   },
+  'content/07-ipc/02-cancellation-and-timeouts/index.mdx': {
+    steps: {
+      1: 'main · line 14 · spawn slowAnswer as worker-1',
+      2: 'worker-1 · line 14 · starts slowAnswer',
+      3: 'main · line 11 · timer set at line 11',
+    },
+    // "Main now has two buttons … join worker-1: it ended (line 15) and … timer set at line 11".
+    offered: { 3: 'main · line 15 · join worker-1: it ended' },
+  },
 };
 
 test('the race and deadlock lessons link schedules that show their failures', () => {
