@@ -22,6 +22,9 @@ import { recordMessage } from '../core/messages.ts';
  * the message chart's arrow from sender and send time to itself and now.
  */
 const STAMP_BYTES = 12;
+/** The stamp is written and read through these, not a DataView per item: it is on every send and receive. */
+const stampTime = new Float64Array(1);
+const stampTimeBytes = new Uint8Array(stampTime.buffer);
 
 const { LOCK, COUNT, HEAD, TAIL, USED, CLOSED, SEQ, CAPACITY, SENT, RECEIVED, RENDEZVOUS, HEADER_BYTES } = CHANNEL;
 
@@ -83,9 +86,12 @@ export class Channel<T = unknown> extends SyncObject {
       );
     const bytes = new Uint8Array(STAMP_BYTES + encoded.length);
     bytes.set(encoded, STAMP_BYTES);
-    const stamp = new DataView(bytes.buffer);
     const ctx = hasContext() ? context() : null;
-    stamp.setInt32(0, ctx ? ctx.id : -1, true);
+    const from = ctx ? ctx.id : -1;
+    bytes[0] = from;
+    bytes[1] = from >> 8;
+    bytes[2] = from >> 16;
+    bytes[3] = from >> 24;
     let done: (() => void) | null = null;
     try {
       let ticket = 0;
@@ -95,7 +101,10 @@ export class Channel<T = unknown> extends SyncObject {
           this.releaseLock();
           throw new Error(`Cannot send on ${this.name}: it is closed.`);
         }
-        if (ctx) stamp.setFloat64(4, ctx.now(), true);
+        if (ctx) {
+          stampTime[0] = ctx.now();
+          bytes.set(stampTimeBytes, 4);
+        }
         if ((this.header[COUNT] ?? 0) < (this.header[CAPACITY] ?? 1) && this.ring.write(bytes)) {
           ticket = Atomics.add(this.header, SENT, 1) + 1;
           Atomics.add(this.header, COUNT, 1);
@@ -178,8 +187,9 @@ export class Channel<T = unknown> extends SyncObject {
     Atomics.add(this.header, RECEIVED, 1);
     this.changed();
     if (hasContext()) {
-      const stamp = new DataView(bytes.buffer, bytes.byteOffset, STAMP_BYTES);
-      recordMessage(context(), stamp.getInt32(0, true), stamp.getFloat64(4, true), 'channel', this.name);
+      const from = (bytes[0] ?? 0) | ((bytes[1] ?? 0) << 8) | ((bytes[2] ?? 0) << 16) | ((bytes[3] ?? 0) << 24);
+      stampTimeBytes.set(bytes.subarray(4, STAMP_BYTES));
+      recordMessage(context(), from, stampTime[0] ?? 0, 'channel', this.name);
     }
     return decodeValue(bytes.subarray(STAMP_BYTES)) as T;
   }
