@@ -20,6 +20,8 @@ export const C = {
   hubSleeping: 8,
   /** Set once any Mutex/Semaphore/Channel exists: messages then need packing. */
   syncObjectsExist: 9,
+  /** Messages between lanes received so far; the first LIMITS.messages are recorded. */
+  messages: 10,
   /** Per-task "ended" flags start here (index = taskFlags + id). */
   taskFlags: 16,
 } as const;
@@ -91,6 +93,15 @@ export class Control {
 
   get outputLines(): number {
     return Atomics.load(this.cells, C.outputLines);
+  }
+
+  /** Counts one message between lanes; true while it is among the first LIMITS.messages (record it). */
+  claimMessage(): boolean {
+    return Atomics.add(this.cells, C.messages, 1) < LIMITS.messages;
+  }
+
+  get messages(): number {
+    return Atomics.load(this.cells, C.messages);
   }
 
   nextNumber(counter: 'nextMutex' | 'nextSemaphore' | 'nextChannel' | 'nextObjectId'): number {

@@ -5,12 +5,22 @@
  * its own: events and totals are the runner's, so the live read-out and the
  * end agree.
  */
-import type { ConsoleEvent, RunResult, RunTotals, StateEvent, TaskEvent } from '../../shared/protocol/index.ts';
+import type {
+  ConsoleEvent,
+  LaneMessageEvent,
+  MessagesDroppedEvent,
+  RunResult,
+  RunTotals,
+  StateEvent,
+  TaskEvent,
+} from '../../shared/protocol/index.ts';
 import type { RunHandle } from '../runner/index.ts';
 
 export interface RunViews {
   output(lines: readonly ConsoleEvent[]): void;
   lane(event: StateEvent | TaskEvent): void;
+  /** A message between lanes, or the run's count of those it did not record (the message chart). */
+  message(event: LaneMessageEvent | MessagesDroppedEvent): void;
   /** Once a frame while the run goes on, with its current totals: the moment to draw. */
   frame(totals: RunTotals): void;
 }
@@ -34,6 +44,7 @@ export async function feedViews(run: RunHandle, views: RunViews): Promise<RunRes
   const unsubscribe = run.subscribe((event) => {
     if (event.type === 'console') pending.push(event);
     else if (event.type === 'state' || event.type === 'task') views.lane(event);
+    else if (event.type === 'message' || event.type === 'messages-dropped') views.message(event);
     if (!frame && !finished) frame = requestAnimationFrame(flush);
   });
 

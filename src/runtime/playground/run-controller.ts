@@ -13,6 +13,8 @@ import { OutputView } from '../views/output-view.ts';
 import { TimingView, formatMs } from '../views/timing-view.ts';
 import { TimelineModel } from '../views/timeline-model.ts';
 import { TimelineView } from '../views/timeline-view.ts';
+import { MessageModel } from '../views/message-chart-model.ts';
+import { MessageChartView } from '../views/message-chart-view.ts';
 import { HistoryView } from '../views/history-view.ts';
 import { OutcomeCounter } from '../views/histogram-model.ts';
 import { HistogramView } from '../views/histogram-view.ts';
@@ -41,6 +43,10 @@ export class RunController {
   readonly #timing: TimingView;
   readonly #timelineModel = new TimelineModel();
   readonly #timeline: TimelineView;
+  readonly #messageModel = new MessageModel();
+  readonly #messages: MessageChartView;
+  /** When the message chart was last drawn during a run (it is redrawn at most every 250 ms). */
+  #messagesDrawnAt = 0;
   readonly #history: HistoryView;
   readonly #histogram: HistogramView;
   #lastTotals: RunTotals = NO_TOTALS;
@@ -56,6 +62,14 @@ export class RunController {
       part<HTMLTableSectionElement>(root, 'timeline-table'),
       part(root, 'timeline-note'),
     );
+    this.#messages = new MessageChartView({
+      root: part(root, 'messages'),
+      figure: part(root, 'message-chart'),
+      summary: part(root, 'message-summary'),
+      legend: part(root, 'message-legend'),
+      table: part<HTMLTableSectionElement>(root, 'message-table'),
+      tableNote: part(root, 'message-note'),
+    });
     this.#history = new HistoryView(part<HTMLTableSectionElement>(root, 'history'));
     this.#histogram = new HistogramView(part(root, 'histogram'));
   }
@@ -105,6 +119,9 @@ export class RunController {
     this.#output.clear();
     this.#timelineModel.clear();
     this.#timeline.clear();
+    this.#messageModel.clear();
+    this.#messages.clear();
+    this.#messagesDrawnAt = 0;
     this.#lastTotals = NO_TOTALS;
     this.#timing.update(this.#lastTotals);
     this.#setState('running');
@@ -116,12 +133,14 @@ export class RunController {
     const { state, totals } = await feedViews(run, {
       output: (batch) => {
         this.#output.append(batch);
+        for (const line of batch) this.#timelineModel.print(line.t);
         for (const line of batch) if (lines.length < MAX_EVIDENCE_LINES) lines.push({ stream: line.stream, text: line.text });
       },
       lane: (event) => {
         this.#timelineModel.add(event);
         if (event.type === 'task') taskEvents.push(event);
       },
+      message: (event) => this.#messageModel.add(event),
       frame: (current) => {
         this.#lastTotals = current;
         this.#draw(false);
@@ -169,6 +188,12 @@ export class RunController {
 
   #draw(final: boolean): void {
     this.#timing.update(this.#lastTotals);
-    this.#timeline.render(this.#timelineModel.lanes, this.#lastTotals.wallMs, final);
+    const lanes = this.#timelineModel.lanes;
+    this.#timeline.render(lanes, this.#lastTotals.wallMs, final, this.#timelineModel.printed);
+    const now = performance.now();
+    if (final || now - this.#messagesDrawnAt >= 250) {
+      this.#messagesDrawnAt = now;
+      this.#messages.render(this.#messageModel.chart(lanes.map((lane) => lane.name), this.#lastTotals.wallMs), final);
+    }
   }
 }

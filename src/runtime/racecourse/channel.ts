@@ -4,6 +4,7 @@ import { SyncObject, asyncWait, registerSyncClass, touch, type SyncOptions } fro
 import { SHAREABLE } from '../core/transfer.ts';
 import { ByteRing } from '../core/byte-ring.ts';
 import { CHANNEL } from '../core/sync-layouts.ts';
+import { recordMessage } from '../core/messages.ts';
 
 /**
  * A bounded FIFO in shared memory, usable from any worker of the run: a
@@ -14,6 +15,16 @@ import { CHANNEL } from '../core/sync-layouts.ts';
  * `capacity` 0 (the default) is a rendezvous channel, as in Go: `send`
  * completes when a receiver has taken the value.
  */
+
+/**
+ * Every item starts with a stamp: the sending lane's id (Int32, -1 outside a
+ * run) and the time it entered the queue (Float64), so the receiver can record
+ * the message chart's arrow from sender and send time to itself and now.
+ */
+const STAMP_BYTES = 12;
+/** The stamp is written and read through these, not a DataView per item: it is on every send and receive. */
+const stampTime = new Float64Array(1);
+const stampTimeBytes = new Uint8Array(stampTime.buffer);
 
 const { LOCK, COUNT, HEAD, TAIL, USED, CLOSED, SEQ, CAPACITY, SENT, RECEIVED, RENDEZVOUS, HEADER_BYTES } = CHANNEL;
 
@@ -67,12 +78,20 @@ export class Channel<T = unknown> extends SyncObject {
   /** Waits while the channel is full, then queues a copy of `value`. Throws if the channel is closed. */
   async send(value: T): Promise<void> {
     touch();
-    const bytes = encodeValue(value, refuseSyncObjects);
-    if (bytes.length > this.ring.maxRecord)
+    const encoded = encodeValue(value, refuseSyncObjects);
+    if (encoded.length + STAMP_BYTES > this.ring.maxRecord)
       throw new RangeError(
-        `${this.name}: this value takes ${bytes.length} bytes; the channel holds at most ${this.ring.maxRecord}. ` +
+        `${this.name}: this value takes ${encoded.length} bytes; the channel holds at most ${this.ring.maxRecord - STAMP_BYTES}. ` +
           'Send it in parts, share a SharedArrayBuffer, or give the channel more room: new Channel(n, { bytes }).',
       );
+    const bytes = new Uint8Array(STAMP_BYTES + encoded.length);
+    bytes.set(encoded, STAMP_BYTES);
+    const ctx = hasContext() ? context() : null;
+    const from = ctx ? ctx.id : -1;
+    bytes[0] = from;
+    bytes[1] = from >> 8;
+    bytes[2] = from >> 16;
+    bytes[3] = from >> 24;
     let done: (() => void) | null = null;
     try {
       let ticket = 0;
@@ -81,6 +100,10 @@ export class Channel<T = unknown> extends SyncObject {
         if (this.header[CLOSED]) {
           this.releaseLock();
           throw new Error(`Cannot send on ${this.name}: it is closed.`);
+        }
+        if (ctx) {
+          stampTime[0] = ctx.now();
+          bytes.set(stampTimeBytes, 4);
         }
         if ((this.header[COUNT] ?? 0) < (this.header[CAPACITY] ?? 1) && this.ring.write(bytes)) {
           ticket = Atomics.add(this.header, SENT, 1) + 1;
@@ -157,13 +180,18 @@ export class Channel<T = unknown> extends SyncObject {
     }
   }
 
-  /** Under the lock, with COUNT > 0: removes the oldest value, releases the lock. */
+  /** Under the lock, with COUNT > 0: removes the oldest value, releases the lock, records the arrow. */
   private take(): T {
-    const bytes = this.ring.read() ?? new Uint8Array(0); // never null: COUNT > 0
+    const bytes = this.ring.read() ?? new Uint8Array(STAMP_BYTES); // never null: COUNT > 0
     Atomics.sub(this.header, COUNT, 1);
     Atomics.add(this.header, RECEIVED, 1);
     this.changed();
-    return decodeValue(bytes) as T;
+    if (hasContext()) {
+      const from = (bytes[0] ?? 0) | ((bytes[1] ?? 0) << 8) | ((bytes[2] ?? 0) << 16) | ((bytes[3] ?? 0) << 24);
+      stampTimeBytes.set(bytes.subarray(4, STAMP_BYTES));
+      recordMessage(context(), from, stampTime[0] ?? 0, 'channel', this.name);
+    }
+    return decodeValue(bytes.subarray(STAMP_BYTES)) as T;
   }
 
   /** Releases the lock and wakes everyone waiting for a change. */

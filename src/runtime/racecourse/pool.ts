@@ -12,6 +12,7 @@ import { WorkerLimitError, fromErrorInfo } from '../core/errors.ts';
 import { describeFunction } from '../core/function-source.ts';
 import { cores } from './time.ts';
 import { assertCloneable, pack, unpack } from '../core/transfer.ts';
+import { recordMessage } from '../core/messages.ts';
 
 /**
  * A fixed set of reusable workers. Work is queued here, in the worker that
@@ -191,7 +192,11 @@ export class Pool {
       const jobId = nextJobId++;
       worker.busy = true;
       this.inFlight.set(jobId, { job, worker });
-      typedPort<SpawnerToTask>(worker.port).send({ type: 'job', jobId, fn: job.fn, calls: job.calls });
+      // A hand-off is a real message (a structured-clone copy over the worker's port), and its arrow
+      // is what shows a pool at work: a batch out to each free worker, its results back. One arrow
+      // per batch, as `map` sends them, not per item: that is what actually travels.
+      const stamp = { from: this.ctx.id, sent: this.ctx.now() };
+      typedPort<SpawnerToTask>(worker.port).send({ type: 'job', jobId, fn: job.fn, calls: job.calls, ...stamp });
     }
     if (this.drained && this.queue.length === 0 && this.inFlight.size === 0) {
       const drained = this.drained;
@@ -210,6 +215,7 @@ export class Pool {
     }
     const entry = this.inFlight.get(parsed.value.jobId);
     if (!entry) return;
+    recordMessage(this.ctx, parsed.value.from, parsed.value.sent, 'result');
     this.inFlight.delete(parsed.value.jobId);
     worker.busy = false;
     entry.job.settle(parsed.value.results, worker.name);

@@ -9,6 +9,7 @@ import {
 } from '../core/errors.ts';
 import { describeFunction } from '../core/function-source.ts';
 import { assertCloneable, pack, unpack } from '../core/transfer.ts';
+import { recordMessage } from '../core/messages.ts';
 
 /**
  * spawn() and the Task it returns. The request goes to the hub, a worker
@@ -85,7 +86,8 @@ export class Task<T = unknown> extends EventTarget {
   postMessage(message: unknown, transfer: Transferable[] = []): void {
     this.ctx.meter.touch();
     try {
-      typedPort<SpawnerToTask>(this.port).send({ type: 'message', data: pack(message) }, transfer);
+      const stamp = { from: this.ctx.id, sent: this.ctx.now() };
+      typedPort<SpawnerToTask>(this.port).send({ type: 'message', data: pack(message), ...stamp }, transfer);
     } catch (error) {
       throw explainCloneError(error, 'Messages');
     }
@@ -116,6 +118,7 @@ export class Task<T = unknown> extends EventTarget {
     }
     const message = parsed.value;
     if (message.type === 'message') {
+      recordMessage(this.ctx, message.from, message.sent, 'postMessage');
       const event = new MessageEvent('message', { data: unpack(message.data), ports: [...received.ports] });
       if (this.handler || this.listens) this.deliver(event);
       else if (this.early.length < 10_000) this.early.push(event);

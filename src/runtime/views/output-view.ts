@@ -29,6 +29,9 @@ export class OutputView {
       const row = document.createElement('div');
       row.className = 'pg-line';
       row.dataset.stream = line.stream;
+      // Its time, for the timeline's mark of this line (and a tooltip for the mouse).
+      row.dataset.t = String(line.t);
+      row.title = `printed at ${Math.round(line.t)} ms`;
       const time = document.createElement('span');
       time.className = 'pg-line-time';
       time.textContent = `${Math.round(line.t)} ms`;

@@ -20,15 +20,30 @@ export interface Lane {
   endedMs: number | undefined;
 }
 
+/** Output lines marked on the time axis: as many as the output view keeps. */
+const MAX_PRINT_MARKS = 5_000;
+
 export class TimelineModel {
   readonly #lanes = new Map<string, Lane>();
+  #printed: number[] = [];
 
   get lanes(): Lane[] {
     return [...this.#lanes.values()];
   }
 
+  /** When each output line was printed (ms), in arrival order: the axis's marks. */
+  get printed(): readonly number[] {
+    return this.#printed;
+  }
+
   clear(): void {
     this.#lanes.clear();
+    this.#printed = [];
+  }
+
+  /** An output line printed at `atMs`. */
+  print(atMs: number): void {
+    if (this.#printed.length < MAX_PRINT_MARKS) this.#printed.push(atMs);
   }
 
   /** Takes one event of the run: a lane's state change, or a task's end. */
@@ -95,4 +110,26 @@ export function visibleSegments(segments: readonly Segment[], nowMs: number, min
     out.push({ ...s, endMs: end });
   }
   return out;
+}
+
+/**
+ * The time axis's ticks for a run of `spanMs` drawn `widthPx` wide: a round
+ * step (1, 2 or 5 × 10^k ms) chosen so that labels stand at least `minGapPx`
+ * apart, from 0 up to the span.
+ */
+export function axisTicks(spanMs: number, widthPx: number, minGapPx = 80): number[] {
+  if (!(spanMs > 0) || !(widthPx > 0)) return [0];
+  const most = Math.max(1, Math.floor(widthPx / minGapPx));
+  const rough = spanMs / most;
+  let step = 10 ** Math.floor(Math.log10(rough));
+  for (const factor of [1, 2, 5, 10]) {
+    if (factor * step >= rough) {
+      step *= factor;
+      break;
+    }
+  }
+  const ticks: number[] = [];
+  // Whole multiples of the step, computed from the index so 0.1 × 3 stays 0.3.
+  for (let i = 0; i * step <= spanMs + 1e-9; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return ticks;
 }

@@ -1,11 +1,13 @@
 import { formatMs } from './timing-view.ts';
-import { visibleSegments, type Lane } from './timeline-model.ts';
+import { axisTicks, visibleSegments, type Lane } from './timeline-model.ts';
 
 /**
  * The timeline: a lane per task, a box per stretch of running, waiting or
  * sleeping. States differ in fill pattern as well as colour (see the legend),
  * each box names its times on hover, and a table beside it gives the same
- * facts to keyboards and screen readers.
+ * facts to keyboards and screen readers. Under the lanes, a time axis in ms
+ * with a small mark for every output line at the time it was printed (the
+ * output itself gives each line's time in words, so the marks are decorative).
  */
 const MAX_TABLE_ROWS = 300;
 
@@ -27,7 +29,7 @@ export class TimelineView {
   }
 
   /** Draws the lanes; the table is rebuilt only when someone can see it or the run is over. */
-  render(lanes: readonly Lane[], nowMs: number, final = false): void {
+  render(lanes: readonly Lane[], nowMs: number, final = false, printed: readonly number[] = []): void {
     const withTable = final || this.#table.closest('details')?.open === true;
     const span = Math.max(nowMs, 1);
     const minMs = span / 400;
@@ -68,10 +70,46 @@ export class TimelineView {
         tableRows.push(tr);
       }
     }
-    this.#figure.replaceChildren(...rows);
+    const axis = this.#axis(span, printed);
+    this.#figure.replaceChildren(...rows, axis.row);
+    axis.ticks(axis.track.clientWidth);
     if (!withTable) return;
     this.#table.replaceChildren(...tableRows);
     this.#tableNote.textContent =
       tableTotal > tableRows.length ? `Showing the first ${tableRows.length} of ${tableTotal} stretches.` : '';
+  }
+
+  /** The axis row: a mark per output line now, the ticks once the track's width is known. */
+  #axis(span: number, printed: readonly number[]): { row: HTMLElement; track: HTMLElement; ticks(widthPx: number): void } {
+    const row = document.createElement('div');
+    row.className = 'pg-lane pg-axis';
+    const label = document.createElement('span');
+    label.className = 'pg-lane-label';
+    label.textContent = 'ms';
+    const track = document.createElement('div');
+    track.className = 'pg-axis-track';
+    const at = (ms: number) => `${Math.min(100, (ms / span) * 100)}%`;
+    for (const t of printed) {
+      const mark = document.createElement('span');
+      mark.className = 'pg-print-mark';
+      mark.dataset.t = String(t);
+      mark.style.left = at(t);
+      track.append(mark);
+    }
+    row.append(label, track);
+    const ticks = (widthPx: number) => {
+      for (const ms of axisTicks(span, widthPx)) {
+        const tick = document.createElement('span');
+        tick.className = 'pg-tick';
+        // Labels at the ends align inwards, so the track never cuts them.
+        if (ms === 0) tick.dataset.edge = 'start';
+        else if (ms / span > 0.92) tick.dataset.edge = 'end';
+        tick.dataset.ms = String(ms);
+        tick.style.left = at(ms);
+        tick.textContent = ms.toLocaleString('en-US');
+        track.append(tick);
+      }
+    };
+    return { row, track, ticks };
   }
 }

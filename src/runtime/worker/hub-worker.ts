@@ -280,6 +280,8 @@ class Hub {
     for (const event of this.lanes.flush(t, true)) this.events.emit(event);
     const dropped = this.droppedLines();
     if (dropped > 0) this.events.system(droppedLinesNotice(dropped), t);
+    const unrecorded = this.control.messages - LIMITS.messages;
+    if (unrecorded > 0) this.events.emit({ type: 'messages-dropped', t, count: unrecorded });
     this.send();
     const lingering = this.lanes.lingering();
     this.report({ type: 'end', runId: this.init.runId, state: outcome.state, t, lingering, ...(outcome.error ? { error: outcome.error } : {}) });

@@ -15,6 +15,7 @@ import { useRunCores } from '../racecourse/time.ts';
 import { pack, unpack } from '../core/transfer.ts';
 import { installConsole } from './console-capture.ts';
 import { installContext, type WorkerContext } from '../core/context.ts';
+import { recordMessage } from '../core/messages.ts';
 import { installErrorHandlers, wrapGlobals } from './wrap-globals.ts';
 
 /**
@@ -127,6 +128,7 @@ function connectMessaging(ctx: WorkerContext, port: MessagePort): { listening():
         ctx.emit({ k: 'console', t: ctx.now(), stream: 'system', text: describeProblem(parsed.ok ? 'unexpected job' : parsed.problem) });
         return;
       }
+      recordMessage(ctx, parsed.value.from, parsed.value.sent, 'postMessage');
       const message = new MessageEvent('message', { data: unpack(parsed.value.data), ports: [...event.ports] });
       handler?.call(globalThis, message);
       target.dispatchEvent(message);
@@ -158,7 +160,7 @@ function connectMessaging(ctx: WorkerContext, port: MessagePort): { listening():
   scope.postMessage = (message: unknown, transfer: Transferable[] = []) => {
     ctx.meter.touch();
     try {
-      typedPort<TaskToSpawner>(port).send({ type: 'message', data: pack(message) }, transfer);
+      typedPort<TaskToSpawner>(port).send({ type: 'message', data: pack(message), from: ctx.id, sent: ctx.now() }, transfer);
     } catch (error) {
       throw explainCloneError(error, 'Messages');
     }
@@ -180,6 +182,7 @@ function servePool(ctx: WorkerContext, port: MessagePort): void {
       return;
     }
     const job = parsed.value;
+    recordMessage(ctx, job.from, job.sent, 'job');
     const results: JobOutcome[] = [];
     let fn: ((...args: never[]) => unknown) | null = null;
     try {
@@ -200,7 +203,7 @@ function servePool(ctx: WorkerContext, port: MessagePort): void {
       }
     }
     try {
-      typedPort<TaskToSpawner>(port).send({ type: 'job-result', jobId: job.jobId, results });
+      typedPort<TaskToSpawner>(port).send({ type: 'job-result', jobId: job.jobId, results, from: ctx.id, sent: ctx.now() });
     } catch {
       // Some value cannot be copied back: find which, and say why, call by call.
       const checked = results.map((outcome): JobOutcome => {
@@ -212,7 +215,7 @@ function servePool(ctx: WorkerContext, port: MessagePort): void {
           return { ok: false, error: errorInfo(ctx, explainCloneError(error, 'Return values of Pool functions'), 'pool') };
         }
       });
-      typedPort<TaskToSpawner>(port).send({ type: 'job-result', jobId: job.jobId, results: checked });
+      typedPort<TaskToSpawner>(port).send({ type: 'job-result', jobId: job.jobId, results: checked, from: ctx.id, sent: ctx.now() });
     }
   };
 }

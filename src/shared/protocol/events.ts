@@ -56,11 +56,29 @@ const stateFields = {
   on: optional(str()),
 };
 
+/** How a message went from lane to lane: a task's postMessage, a Channel item, a Pool's job or its results. */
+export const MESSAGE_KINDS = ['postMessage', 'channel', 'job', 'result'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** One message between lanes; `t` is when it was received, `sent` when it left. */
+const messageFields = {
+  t: num(),
+  sent: num(),
+  from: str(),
+  to: str(),
+  kind: oneOf(MESSAGE_KINDS),
+  /** The channel's name, for `channel`. */
+  via: optional(str()),
+};
+
 /** An event before the runner has numbered it: what the hub sends. */
 export const wireEvent = union('type', {
   console: object(consoleFields),
   task: object(taskFields),
   state: object(stateFields),
+  message: object(messageFields),
+  /** At the end of a run that sent more messages than LIMITS.messages: how many were not recorded. */
+  'messages-dropped': object({ t: num(), count: int() }),
 });
 export type WireEvent = Infer<typeof wireEvent>;
 
@@ -69,6 +87,8 @@ type Numbered<E> = { [K in keyof (E & { seq: number })]: (E & { seq: number })[K
 export type ConsoleEvent = Numbered<Extract<WireEvent, { type: 'console' }>>;
 export type TaskEvent = Numbered<Extract<WireEvent, { type: 'task' }>>;
 export type StateEvent = Numbered<Extract<WireEvent, { type: 'state' }>>;
+export type LaneMessageEvent = Numbered<Extract<WireEvent, { type: 'message' }>>;
+export type MessagesDroppedEvent = Numbered<Extract<WireEvent, { type: 'messages-dropped' }>>;
 
 export interface RunStartedEvent {
   type: 'run';
@@ -97,7 +117,7 @@ export interface EndEvent {
   totals: RunTotals;
 }
 
-export type RunEvent = ConsoleEvent | TaskEvent | StateEvent | RunStartedEvent | EndEvent;
+export type RunEvent = ConsoleEvent | TaskEvent | StateEvent | LaneMessageEvent | MessagesDroppedEvent | RunStartedEvent | EndEvent;
 
 export const runErrorInfo = object({
   kind: oneOf(['syntax', 'uncaught', 'deadlock', 'crash', 'internal']),

@@ -10,6 +10,8 @@ export const LIMITS = {
   maxWarmTasks: 16,
   /** Console lines kept per run; later ones are counted and dropped. */
   outputLines: 2_000,
+  /** Messages between lanes recorded per run (the message chart's arrows); later ones are only counted. */
+  messages: 2_000,
   /** Characters kept of one console line. */
   lineChars: 10_000,
   /** The page declares a run dead after this long without a report. */

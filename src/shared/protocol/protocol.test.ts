@@ -112,13 +112,16 @@ test('task init, task ⇄ spawner messages and ring records validate', async () 
   const messages: TaskToSpawner[] = [
     { type: 'result', ok: true, value: undefined },
     { type: 'result', ok: false, error: { name: 'TypeError', message: 'x', stack: 'TypeError: x', line: 2 } },
-    { type: 'message', data: { any: 'thing' } },
-    { type: 'job-result', jobId: 4, results: [{ ok: true, value: 1 }] },
+    { type: 'message', data: { any: 'thing' }, from: 0, sent: 1.5 },
+    { type: 'job-result', jobId: 4, results: [{ ok: true, value: 1 }], from: 2, sent: 3 },
   ];
   for (const message of messages) assert.ok(parseTaskToSpawner(await roundTrip(message)).ok, message.type);
   assert.equal(parseTaskToSpawner({ type: 'result', ok: false, error: 'boom' }).ok, false);
-  assert.ok(parseSpawnerToTask({ type: 'job', jobId: 1, fn: { source: 'f', line: 1, column: 0 }, calls: [[1], [2]] }).ok);
-  assert.equal(parseSpawnerToTask({ type: 'job', jobId: 1, fn: { source: 'f', line: 1, column: 0 }, calls: [1] }).ok, false);
+  assert.ok(parseSpawnerToTask({ type: 'job', jobId: 1, fn: { source: 'f', line: 1, column: 0 }, calls: [[1], [2]], from: 0, sent: 2 }).ok);
+  assert.equal(parseSpawnerToTask({ type: 'job', jobId: 1, fn: { source: 'f', line: 1, column: 0 }, calls: [1], from: 0, sent: 2 }).ok, false);
+  assert.equal(parseSpawnerToTask({ type: 'message', data: 1 }).ok, false, 'a message carries its sender and send time');
+  assert.ok(parseRingEvent({ k: 'message', t: 5, sent: 2, from: 1, kind: 'channel', via: 'jobs' }).ok);
+  assert.equal(parseRingEvent({ k: 'message', t: 5, sent: 2, from: 'worker-1', kind: 'channel' }).ok, false);
   assert.ok(parseRingEvent({ k: 'state', t: 1, state: 'waiting', waits: [{ kind: 'mutex', ref: 2 }], holds: [], wakeable: false }).ok);
   assert.equal(parseRingEvent({ k: 'state', t: 1, state: 'waiting', waits: [{ kind: 'spinlock' }], holds: [], wakeable: false }).ok, false);
   port2.close();

@@ -1,5 +1,5 @@
 import { array, bool, int, num, object, oneOf, optional, str, union, type Infer } from '../schema.ts';
-import { LANE_STATES, STREAMS, runErrorInfo } from './events.ts';
+import { LANE_STATES, MESSAGE_KINDS, STREAMS, runErrorInfo } from './events.ts';
 
 /**
  * The records a worker writes into its event ring (core/event-ring.ts), read
@@ -33,6 +33,8 @@ export const ringEvent = union('k', {
   phase: object({ t: num(), phase: oneOf(['started', 'finished', 'failed']), error: optional(str()) }),
   /** Main only: the module has settled and nothing is pending in its worker. */
   quiet: object({ t: num(), quiet: bool() }),
+  /** A message this lane received from lane id `from`, sent at `sent` (the hub names both lanes). */
+  message: object({ t: num(), sent: num(), from: int(), kind: oneOf(MESSAGE_KINDS), via: optional(str()) }),
   /** An error nobody caught: ends the run. */
   uncaught: object({ t: num(), error: runErrorInfo, text: str() }),
 });

@@ -1,5 +1,5 @@
 import { runEnvironment } from './host.ts';
-import { array, either, int, literal, object, optional, port, sab, str, union, unknownValue, type Infer } from '../schema.ts';
+import { array, either, int, literal, num, object, optional, port, sab, str, union, unknownValue, type Infer } from '../schema.ts';
 
 /**
  * Hub → task worker (`task-init`), and a task ⇄ its spawner (a `Task` or a
@@ -48,20 +48,23 @@ export type ErrorInfo = Infer<typeof errorInfo>;
 const outcome = either(object({ ok: literal(true), value: unknownValue() }), object({ ok: literal(false), error: errorInfo }));
 export type JobOutcome = Infer<typeof outcome>;
 
+/** Who sent a message (lane id) and when (run time): the receiver records the arrow. */
+const stamp = { from: int(), sent: num() };
+
 /** User data of `postMessage` between a task and its spawner. */
-const userMessage = object({ data: unknownValue() });
+const userMessage = object({ data: unknownValue(), ...stamp });
 
 export const taskToSpawner = union('type', {
   result: outcome,
   message: userMessage,
-  'job-result': object({ jobId: int(), results: array(outcome) }),
+  'job-result': object({ jobId: int(), results: array(outcome), ...stamp }),
 });
 export type TaskToSpawner = Infer<typeof taskToSpawner>;
 
 export const spawnerToTask = union('type', {
   message: userMessage,
   /** A batch of calls of one function; results come back in one `job-result`. */
-  job: object({ jobId: int(), fn: fnSource, calls: array(array(unknownValue())) }),
+  job: object({ jobId: int(), fn: fnSource, calls: array(array(unknownValue())), ...stamp }),
 });
 export type SpawnerToTask = Infer<typeof spawnerToTask>;
 

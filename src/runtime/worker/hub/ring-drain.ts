@@ -116,6 +116,17 @@ export class RingDrain {
         if (lane.id === 0) lanes.setMainQuiet(event.quiet);
         if (event.t > this.latest) this.latest = event.t;
         return;
+      case 'message':
+        this.emit({
+          type: 'message',
+          t: event.t,
+          sent: event.sent,
+          from: lanes.get(event.from)?.name ?? `worker-${event.from}`,
+          to: lane.name,
+          kind: event.kind,
+          ...(event.via === undefined ? {} : { via: event.via }),
+        });
+        return;
       case 'uncaught':
         this.emit({ type: 'console', t: event.t, task: lane.name, stream: 'system', text: event.text });
         this.inputs.uncaught(event.error);
