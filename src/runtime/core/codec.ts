@@ -54,8 +54,11 @@ export class CodecError extends Error {
 /** Called with every object before it is written; throws to refuse it (the runtime's own objects). */
 export type Refuse = (value: object) => void;
 
-export function encodeValue(value: unknown, refuse?: Refuse): Uint8Array {
+/** `headroom` bytes are left free before the value (zeroed), for a header the caller writes itself. */
+export function encodeValue(value: unknown, refuse?: Refuse, headroom = 0): Uint8Array {
   const writer = new Writer();
+  writer.reserve(headroom);
+  writer.length = headroom;
   write(writer, value, new Map(), refuse);
   return writer.bytes.subarray(0, writer.length);
 }

@@ -78,14 +78,13 @@ export class Channel<T = unknown> extends SyncObject {
   /** Waits while the channel is full, then queues a copy of `value`. Throws if the channel is closed. */
   async send(value: T): Promise<void> {
     touch();
-    const encoded = encodeValue(value, refuseSyncObjects);
-    if (encoded.length + STAMP_BYTES > this.ring.maxRecord)
+    // The value is encoded after room for the stamp, so an item is one allocation and no copy.
+    const bytes = encodeValue(value, refuseSyncObjects, STAMP_BYTES);
+    if (bytes.length > this.ring.maxRecord)
       throw new RangeError(
-        `${this.name}: this value takes ${encoded.length} bytes; the channel holds at most ${this.ring.maxRecord - STAMP_BYTES}. ` +
+        `${this.name}: this value takes ${bytes.length - STAMP_BYTES} bytes; the channel holds at most ${this.ring.maxRecord - STAMP_BYTES}. ` +
           'Send it in parts, share a SharedArrayBuffer, or give the channel more room: new Channel(n, { bytes }).',
       );
-    const bytes = new Uint8Array(STAMP_BYTES + encoded.length);
-    bytes.set(encoded, STAMP_BYTES);
     const ctx = hasContext() ? context() : null;
     const from = ctx ? ctx.id : -1;
     bytes[0] = from;
