@@ -25,7 +25,9 @@ function customer(shelf: Int32Array, notEmpty: Int32Array, lock: Mutex, loaves: 
 }
 
 const customers = [1, 2].map(() => spawn(customer, shelf, notEmpty, shelfLock, LOAVES));
+let dough = 0;
 for (let i = 0; i < 2 * LOAVES; i++) { // main is the baker
+  for (let k = 0; k < 300; k++) dough = (dough * 31 + k) | 0; // knead a loaf
   shelfLock.lock();
   shelf[0] = shelf[0]! + 1; // put a loaf on the shelf…
   Atomics.add(notEmpty, 0, 1); // …and notify one waiting customer
