@@ -61,6 +61,24 @@ const passageSays: Record<string, { steps: Record<number, string>; offered?: Rec
     // "Main now has two buttons … join worker-1: it ended (line 15) and … timer set at line 11".
     offered: { 3: 'main · line 15 · join worker-1: it ended' },
   },
+  'content/05-locks/03-waiting-for-a-condition/index.mdx': {
+    steps: {
+      1: 'main · line 18 · spawn resident as worker-1',
+      3: 'worker-1 · line 9 · Atomics.load(parcel[0]) → 0',
+      7: 'main · line 20 · Atomics.store(parcel[0], 1) → 1',
+      8: 'main · line 21 · Atomics.notify(bell[0]) → 0',
+      12: 'worker-1 · line 13 · Atomics.wait(bell[0], 0)',
+    },
+    reason: 'main waits at line 24 for worker-1 to end; worker-1 waits at line 13 for Atomics.notify on bell[0].',
+  },
+  'content/05-locks/04-synchronisation-puzzles/index.mdx': {
+    steps: {
+      5: 'main · line 30 · write slots[0] ← 1',
+      9: 'main · line 33 · release semaphore items',
+      12: 'main · line 30 · write slots[0] ← 2',
+      21: 'worker-1 · line 16 · read slots[0] → 2',
+    },
+  },
 };
 
 test('the race and deadlock lessons link schedules that show their failures', () => {
