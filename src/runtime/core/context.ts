@@ -132,6 +132,11 @@ export function context(): WorkerContext {
   return current;
 }
 
+/** This worker's lock trail, or null outside a run (one check: a lock calls it on every acquisition). */
+export function lockTrail(): LockTrail | null {
+  return current === null ? null : current.locks;
+}
+
 export function hasContext(): boolean {
   return current !== null;
 }

@@ -1,4 +1,4 @@
-import { context, hasContext } from '../core/context.ts';
+import { context, hasContext, lockTrail } from '../core/context.ts';
 import { SyncObject, asyncWait, blockingWait, me, ownerTag, registerSyncClass, touch, type SyncOptions } from './sync-object.ts';
 import { MUTEX } from '../core/sync-layouts.ts';
 import { takeLockLine } from '../core/lock-trail.ts';
@@ -27,12 +27,12 @@ export class Mutex extends SyncObject {
   lock(): void {
     touch();
     const line = takeLockLine();
-    this.take();
+    if (!this.grab()) this.wait();
     this.taken(line, true);
   }
 
-  private take(): void {
-    if (this.grab()) return;
+  /** The slow path of lock(): spin a little, then block. */
+  private wait(): void {
     const self = me();
     if (Atomics.load(this.cells, OWNER) === self.id + 1)
       throw new Error(
@@ -83,7 +83,7 @@ export class Mutex extends SyncObject {
 
   /** For the lock-order graph: this lane now holds the lock (core/lock-trail.ts). */
   private taken(line: number | undefined, blocking: boolean): void {
-    if (hasContext()) context().locks.acquired(this.id, this.name, line, blocking);
+    lockTrail()?.acquired(this.id, this.name, line, blocking);
   }
 
   unlock(): void {
@@ -95,8 +95,8 @@ export class Mutex extends SyncObject {
       throw new Error(`Cannot unlock ${this.name}: ${self.name} does not hold it (${held}).`);
     }
     Atomics.store(this.cells, OWNER, 0);
-    if (hasContext()) context().locks.released(this.id);
     if (Atomics.exchange(this.cells, STATE, 0) === 2) Atomics.notify(this.cells, STATE, 1);
+    lockTrail()?.released(this.id); // after the release: not inside the critical section
   }
 
   /** Runs `fn` holding the lock; unlocks when it returns, throws or (if it returns a promise) settles. */

@@ -1,4 +1,4 @@
-import { context, hasContext } from '../core/context.ts';
+import { context, hasContext, lockTrail } from '../core/context.ts';
 import { SyncObject, asyncWait, blockingWait, registerSyncClass, touch, type SyncOptions } from './sync-object.ts';
 import { SEMAPHORE } from '../core/sync-layouts.ts';
 import { takeLockLine } from '../core/lock-trail.ts';
@@ -68,7 +68,7 @@ export class Semaphore extends SyncObject {
 
   /** For the lock-order graph: this lane now holds a permit (core/lock-trail.ts). */
   private taken(line: number | undefined, blocking: boolean): void {
-    if (hasContext()) context().locks.acquired(this.id, this.name, line, blocking);
+    lockTrail()?.acquired(this.id, this.name, line, blocking);
   }
 
   private grab(): boolean {
@@ -89,7 +89,7 @@ export class Semaphore extends SyncObject {
     Atomics.notify(this.cells, COUNT, 1);
     if (hasContext()) {
       context().meter.hold(this.id, -1);
-      context().locks.released(this.id);
+      lockTrail()?.released(this.id);
     }
   }
 

@@ -90,3 +90,19 @@ test('a semaphore released by a lane that never took it changes nothing for its 
   two.acquired(3, 'semaphore items', 12, true);
   assert.equal(watch.fresh().length, 1);
 });
+
+test('a lock released out of order leaves the others held, in order, and a lock taken twice needs two releases', () => {
+  const { trail, sent } = lanes();
+  const one = trail('worker-1');
+  one.acquired(1, 'mutex A', 1, true);
+  one.acquired(2, 'semaphore S', 2, true);
+  one.acquired(2, 'semaphore S', 3, true);
+  one.released(1);
+  one.released(2);
+  one.acquired(3, 'mutex C', 4, true);
+  assert.deepEqual(sent.at(-1), { held: [{ lock: 'semaphore S', line: 2 }], then: { lock: 'mutex C', line: 4 } });
+  one.released(2);
+  one.released(3);
+  one.acquired(4, 'mutex D', 5, true);
+  assert.equal(sent.length, 2);
+});
