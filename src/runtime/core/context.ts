@@ -1,6 +1,7 @@
 import { typedPort, type HubRequest, type RingEvent, type RunEnvironment, type TypedPort } from '../../shared/protocol/index.ts';
 import { Control } from './control.ts';
 import { RingWriter, encodeRecord } from './event-ring.ts';
+import { LockTrail, installLockLine } from './lock-trail.ts';
 import { Meter } from './meter.ts';
 import { START_MARKER, mapStack, type StackMapper } from './stack-map.ts';
 
@@ -46,6 +47,8 @@ export class WorkerContext {
   /** The run's core count and compute rate, the same in every worker. */
   readonly environment: RunEnvironment;
   readonly meter: Meter;
+  /** The locks this lane holds, for the hub's lock-order graph (lock-trail.ts). */
+  readonly locks: LockTrail;
   readonly stackMapper: StackMapper = { snippetUrls: [] };
   private readonly ring: RingWriter;
   private offset: number | undefined;
@@ -69,6 +72,8 @@ export class WorkerContext {
     probe.port1.onmessage = () => this.meter.probe();
     // Under Node (unit tests) the probe must not keep the process alive.
     (probe.port1 as { unref?: () => void }).unref?.();
+    installLockLine();
+    this.locks = new LockTrail((nest) => this.emit({ k: 'lock-nest', t: this.now(), ...nest }));
     this.meter = new Meter({
       emit: (event) => this.emit(event),
       now: () => this.now(),
@@ -125,6 +130,11 @@ export function installContext(init: ContextInit): WorkerContext {
 export function context(): WorkerContext {
   if (!current) throw new Error('The racecourse module works only inside a run (press Run).');
   return current;
+}
+
+/** This worker's lock trail, or null outside a run (one check: a lock calls it on every acquisition). */
+export function lockTrail(): LockTrail | null {
+  return current === null ? null : current.locks;
 }
 
 export function hasContext(): boolean {

@@ -34,11 +34,11 @@ export function compileFunction(fn: FnSource): AnyFunction {
   if (cached) return cached;
   let result: unknown;
   try {
-    result = evaluate(pad(fn, 1) + '(' + fn.source + '\n)');
+    result = evaluate(withAtomics(fn, pad(fn, 1) + '(' + fn.source + '\n)'));
   } catch (error) {
     // Method shorthand (`work(x) { … }`) is not an expression on its own.
     if (!(error instanceof SyntaxError)) throw error;
-    const holder = evaluate(pad(fn, 2) + '({' + fn.source + '\n})') as Record<string, unknown>;
+    const holder = evaluate(withAtomics(fn, pad(fn, 2) + '({' + fn.source + '\n})')) as Record<string, unknown>;
     result = Object.values(holder)[0] ?? Object.getOwnPropertyNames(holder).map((k) => holder[k])[0];
   }
   if (typeof result !== 'function') throw new TypeError('The function sent to this worker could not be rebuilt.');
@@ -50,6 +50,18 @@ export function compileFunction(fn: FnSource): AnyFunction {
 function pad(fn: FnSource, opener: number): string {
   if (fn.line <= 1) return ' '.repeat(Math.max(0, fn.column - opener));
   return '\n'.repeat(fn.line - 1) + ' '.repeat(Math.max(0, fn.column - opener));
+}
+
+/**
+ * The function sees the learner's `Atomics` (worker/learner-atomics.ts), not
+ * the runtime's: it is rebuilt inside a function with an `Atomics`
+ * parameter. The opening goes on line 1, above the function, so only a
+ * function that starts on line 1 of the snippet (no room above) goes
+ * without: its spins are not watched.
+ */
+function withAtomics(fn: FnSource, expression: string): string {
+  if (fn.line <= 1) return expression;
+  return `(function (Atomics) { return (${expression})})(globalThis[Symbol.for('racecourse.atomics')] ?? globalThis.Atomics)`;
 }
 
 function evaluate(code: string): unknown {

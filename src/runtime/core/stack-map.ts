@@ -8,10 +8,16 @@
 export const SNIPPET_FILE = 'snippet.ts';
 
 /**
- * Prepended to the snippet's line 1 by the run worker (it marks the run's
- * time zero). Columns on line 1 are shifted back by its length.
+ * Prepended to the snippet's line 1 by the run worker: the learner's
+ * `Atomics` (worker/learner-atomics.ts, which watches for spins), then the
+ * call that marks the run's time zero. Columns on line 1 are shifted back by
+ * its length.
  */
-export const START_MARKER = "globalThis[Symbol.for('racecourse.start')]();";
+export const START_MARKER =
+  "const Atomics=globalThis[Symbol.for('racecourse.atomics')]??globalThis.Atomics;globalThis[Symbol.for('racecourse.start')]();";
+
+/** Where a worker keeps the learner's `Atomics` (worker/learner-atomics.ts), as START_MARKER and function-source.ts read it. */
+export const LEARNER_ATOMICS = Symbol.for('racecourse.atomics');
 
 const FRAME = /^\s+at /;
 

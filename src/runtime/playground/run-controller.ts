@@ -5,7 +5,7 @@
  * `playground-run-end` event on the root (detail: { evidence, origin }),
  * which an enclosing exercise uses to check the learner's code.
  */
-import type { EndState, RunEvent, RunTotals } from '../../shared/protocol/index.ts';
+import { POTENTIAL_DEADLOCK_PREFIX, type EndState, type RunEvent, type RunTotals } from '../../shared/protocol/index.ts';
 import { workerStartupMs } from '../../shared/timing.ts';
 import { lastResultLine, type RunEvidence } from '../../shared/exercise.ts';
 import { getRunner, type RunHandle } from '../runner/index.ts';
@@ -49,6 +49,8 @@ export class RunController {
   #messagesDrawnAt = 0;
   readonly #history: HistoryView;
   readonly #histogram: HistogramView;
+  /** Shown when a run's output says it took locks in orders that can hang (lock-order.ts), with a way to Explore. */
+  readonly #lockAdvice: HTMLElement;
   #lastTotals: RunTotals = NO_TOTALS;
 
   /** `code` gives the code to run at the moment a run starts. */
@@ -72,6 +74,9 @@ export class RunController {
     });
     this.#history = new HistoryView(part<HTMLTableSectionElement>(root, 'history'));
     this.#histogram = new HistogramView(part(root, 'histogram'));
+    this.#lockAdvice = part(root, 'lock-advice');
+    // "Find the hanging schedule" is Explore's own action (explore-controller.ts) on the same code.
+    button(root, 'explore-this').addEventListener('click', () => button(root, 'explore').click());
   }
 
   /** Runs the current code once (stopping any run of this playground) and resolves with what it produced. */
@@ -117,6 +122,7 @@ export class RunController {
     const taskEvents: RunEvent[] = [];
     part(this.#root, 'readouts').hidden = false;
     this.#output.clear();
+    this.#lockAdvice.hidden = true;
     this.#timelineModel.clear();
     this.#timeline.clear();
     this.#messageModel.clear();
@@ -133,8 +139,11 @@ export class RunController {
     const { state, totals } = await feedViews(run, {
       output: (batch) => {
         this.#output.append(batch);
-        for (const line of batch) this.#timelineModel.print(line.t);
-        for (const line of batch) if (lines.length < MAX_EVIDENCE_LINES) lines.push({ stream: line.stream, text: line.text });
+        for (const line of batch) {
+          this.#timelineModel.print(line.t);
+          if (lines.length < MAX_EVIDENCE_LINES) lines.push({ stream: line.stream, text: line.text });
+          if (line.task === 'runtime' && line.stream === 'warn' && line.text.startsWith(POTENTIAL_DEADLOCK_PREFIX)) this.#lockAdvice.hidden = false;
+        }
       },
       lane: (event) => {
         this.#timelineModel.add(event);

@@ -1,6 +1,7 @@
-import { context, hasContext } from '../core/context.ts';
+import { context, hasContext, lockTrail } from '../core/context.ts';
 import { SyncObject, asyncWait, blockingWait, registerSyncClass, touch, type SyncOptions } from './sync-object.ts';
 import { SEMAPHORE } from '../core/sync-layouts.ts';
+import { takeLockLine } from '../core/lock-trail.ts';
 
 /**
  * A counting semaphore in shared memory: one Int32 of free permits.
@@ -29,27 +30,48 @@ export class Semaphore extends SyncObject {
   /** Takes a permit, blocking this worker while none is free. */
   acquire(): void {
     touch();
-    if (this.tryAcquire()) return;
-    for (let i = 0; i < SPINS; i++) if (this.tryAcquire()) return;
+    const line = takeLockLine();
+    this.take();
+    this.taken(line, true);
+  }
+
+  private take(): void {
+    if (this.grab()) return;
+    for (let i = 0; i < SPINS; i++) if (this.grab()) return;
     for (;;) {
       blockingWait(this.cells, COUNT, 0, { kind: 'semaphore', ref: this.id });
-      if (this.tryAcquire()) return;
+      if (this.grab()) return;
     }
   }
 
   /** Takes a permit without blocking the event loop. */
   async acquireAsync(): Promise<void> {
     touch();
-    if (this.tryAcquire()) return;
+    const line = takeLockLine();
+    if (this.grab()) return this.taken(line, true);
     const done = hasContext() ? context().meter.asyncWait({ kind: 'semaphore', ref: this.id }) : () => {};
     try {
-      while (!this.tryAcquire()) await asyncWait(this.cells, COUNT, 0);
+      while (!this.grab()) await asyncWait(this.cells, COUNT, 0);
     } finally {
       done();
     }
+    this.taken(line, true);
   }
 
+  /** Takes a permit if one is free; never waits. */
   tryAcquire(): boolean {
+    const line = takeLockLine();
+    if (!this.grab()) return false;
+    this.taken(line, false);
+    return true;
+  }
+
+  /** For the lock-order graph: this lane now holds a permit (core/lock-trail.ts). */
+  private taken(line: number | undefined, blocking: boolean): void {
+    lockTrail()?.acquired(this.id, this.name, line, blocking);
+  }
+
+  private grab(): boolean {
     for (;;) {
       const free = Atomics.load(this.cells, COUNT);
       if (free <= 0) return false;
@@ -65,7 +87,10 @@ export class Semaphore extends SyncObject {
     touch();
     Atomics.add(this.cells, COUNT, 1);
     Atomics.notify(this.cells, COUNT, 1);
-    if (hasContext()) context().meter.hold(this.id, -1);
+    if (hasContext()) {
+      context().meter.hold(this.id, -1);
+      lockTrail()?.released(this.id);
+    }
   }
 
   /** Permits free right now. */

@@ -21,6 +21,8 @@ import { droppedLinesNotice } from '../core/output-notices.ts';
 import type { Deadlock } from './hub/deadlock.ts';
 import { DeadlockWatch } from './hub/deadlock-watch.ts';
 import { LaneTable, type Lane } from './hub/lane-table.ts';
+import { LockOrderWatch } from './hub/lock-order-watch.ts';
+import { SpinWatch } from './hub/spin-watch.ts';
 import { RingDrain } from './hub/ring-drain.ts';
 import { SyncRegistry } from './hub/sync-registry.ts';
 import { TaskStarter, taskInit } from './hub/task-starter.ts';
@@ -37,7 +39,9 @@ import { TaskStarter, taskInit } from './hub/task-starter.ts';
  * - watches for deadlocks and reports them within 2 seconds.
  * In hub/: the lanes' bookkeeping (phases, the end, the deadlock snapshot,
  * state events) is lane-table.ts, ring records become events in
- * ring-drain.ts, deadlock-watch.ts says when to report a deadlock; this file
+ * ring-drain.ts, deadlock-watch.ts says when to report a deadlock,
+ * lock-order-watch.ts finds potential ones, spin-watch.ts lanes that spin
+ * without progress; this file
  * keeps the loop and the transport.
  */
 
@@ -57,12 +61,19 @@ class Hub {
   private readonly objects = new SyncRegistry();
   private readonly runner: TypedPort<RunReport>;
   private readonly mainPort: TypedPort<HubToMain>;
+  private readonly lockOrder = new LockOrderWatch();
+  /** A real deadlock was reported: potential ones are not said beside it (lock-order-watch.ts). */
+  private deadlocked = false;
   private readonly events = new RingDrain({
     lanes: this.lanes,
     objects: this.objects,
     now: () => this.now(),
     uncaught: (error) => this.finish('error', error),
+    lockNest: (lane, nest) => this.lockOrder.nest(lane.name, nest),
+    spin: (lane, site) => this.spins.site(lane.id, site),
+    progress: () => this.spins.progress(),
   });
+  private readonly spins = new SpinWatch(() => performance.now());
   private readonly deadlocks = new DeadlockWatch({
     clock: () => performance.now(),
     snapshot: () => ({ ...this.lanes.deadlockLanes(), objects: this.objects.snapshot() }),
@@ -147,6 +158,8 @@ class Hub {
         return this.report({ type: 'fetch', runId: this.init.runId, request: request.request, reply: request.reply }, [request.reply]);
       case 'started':
         return this.report({ type: 'started', runId: this.init.runId, startAbs: request.startAbs });
+      case 'spin-board':
+        return this.spins.attach(from.id, request.sab);
     }
   }
 
@@ -225,6 +238,8 @@ class Hub {
     for (const lane of this.lanes.all()) this.events.drain(lane);
     if (this.finished) return;
     for (const event of this.lanes.flush(this.now())) this.events.emit(event);
+    for (const text of this.spins.poll((id) => this.spinLane(id)))
+      this.events.emit({ type: 'console', t: this.now(), task: 'runtime', stream: 'warn', text });
     this.send();
     if (this.canEnd() && this.quietToken === 0) {
       this.quietToken = this.nextToken++;
@@ -232,6 +247,11 @@ class Hub {
     }
     const deadlock = this.deadlocks.poll();
     if (deadlock) this.reportDeadlock(deadlock);
+  }
+
+  private spinLane(id: number): { name: string; running: boolean } | undefined {
+    const lane = this.lanes.get(id);
+    return lane && { name: lane.name, running: lane.phase !== 'ended' && lane.last?.state === 'running' };
   }
 
   /**
@@ -276,6 +296,8 @@ class Hub {
     this.finished = true;
     const outcome = this.lanes.outcome(state, error);
     for (const notice of outcome.notices) this.events.system(notice, this.events.lastT);
+    if (!this.deadlocked && outcome.error?.kind !== 'deadlock')
+      for (const text of this.lockOrder.fresh()) this.events.emit({ type: 'console', t: this.events.lastT, task: 'runtime', stream: 'warn', text });
     const t = this.events.lastT;
     for (const event of this.lanes.flush(t, true)) this.events.emit(event);
     const dropped = this.droppedLines();
@@ -300,6 +322,7 @@ class Hub {
 
   /** Ends the run as `error`, or with `{ deadlock: 'report' }` only says so and waits for Stop. */
   private reportDeadlock(found: Deadlock): void {
+    this.deadlocked = true;
     const t = this.now();
     if (this.init.deadlock === 'end') {
       this.events.system(found.message, t);

@@ -69,3 +69,38 @@ test('a misspelled racecourse export is named, with what does exist', () => {
 test('the code frame puts a caret under the column', () => {
   assert.equal(codeFrame('a\nbcd\n', 2, 3), '2 | bcd\n  |   ^');
 });
+
+test('calls of lock methods are marked with their snippet line, and mean what they meant', () => {
+  const source = [
+    'const m = { lock() { return 1; }, withLock(f: () => number) { return f(); } };', // 1
+    'let x = 0', // 2: no semicolon: the marker must not glue line 3 onto it
+    'm.lock()', // 3
+    'const r = m.withLock(() => m', // 4
+    '  .lock());', // 5: a chain over two lines: the line of the method's name
+    'const o: { lock?: () => number } | undefined = undefined;', // 6
+    'o?.lock();', // 7: optional chain left alone
+  ].join('\n');
+  const result = transpile(source, modules);
+  assert.ok(result.ok);
+  const lines = result.code.split('\n');
+  assert.equal(lines.length, 7);
+  assert.equal(lines[2], '__rcL(3,m).lock()');
+  assert.equal(lines[3], 'const r = __rcL(4,m).withLock(() => __rcL(5,m)');
+  assert.equal(lines[6], 'o?.lock();');
+  const seen: number[] = [];
+  const scope = globalThis as unknown as Record<string, unknown>;
+  scope.__rcL = (line: number, o: unknown) => (seen.push(line), o);
+  const indirect = eval;
+  try {
+    assert.deepEqual(indirect(`(() => {${result.code}\nreturn [x, r];})()`), [0, 1]);
+  } finally {
+    delete scope.__rcL;
+  }
+  assert.deepEqual(seen, [3, 4, 5]);
+});
+
+test('nested lock calls on one receiver chain are marked inside out', () => {
+  const result = transpile('const a = { lock() { return a; } };\na.lock().lock();\n', modules);
+  assert.ok(result.ok);
+  assert.equal(result.code.split('\n')[1], '__rcL(2,__rcL(2,a).lock()).lock();');
+});

@@ -1,6 +1,7 @@
 import { parse } from 'acorn';
 import { transform } from 'sucrase';
 import type { RunErrorInfo } from '../../shared/protocol/index.ts';
+import { LOCK_LINE_MARKER } from '../core/lock-trail.ts';
 
 /**
  * Snippet source → runnable module code, or an error that names line and
@@ -9,7 +10,8 @@ import type { RunErrorInfo } from '../../shared/protocol/index.ts';
  * module, which catches what sucrase lets through (a redeclared `let`, a bad
  * regular expression) before anything starts, and finds the imports: only
  * "racecourse" may be imported, and its specifier is replaced with the URL
- * the run provides.
+ * the run provides. Calls of lock methods get their snippet line marked
+ * (core/lock-trail.ts: the lock-order graph names lines without a stack).
  */
 
 export type TranspileResult =
@@ -55,10 +57,17 @@ export function transpile(source: string, modules: ModuleResolver): TranspileRes
     return syntaxError(source, message, loc?.line, loc === undefined ? undefined : loc.column + 1);
   }
 
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: { start: number; end: number; text: string; span?: number }[] = [];
   let problem: TranspileResult | null = null;
   walk(program, (node) => {
     if (problem) return;
+    const marked = lockCall(node, code);
+    if (marked) {
+      const span = marked.object.end - marked.object.start;
+      edits.push({ start: marked.object.start, end: marked.object.start, text: `${LOCK_LINE_MARKER}(${marked.line},`, span });
+      edits.push({ start: marked.object.end, end: marked.object.end, text: ')', span });
+      return;
+    }
     const sourceNode = moduleSource(node);
     if (!sourceNode) return;
     const specifier = sourceNode.value as string;
@@ -96,8 +105,30 @@ export function transpile(source: string, modules: ModuleResolver): TranspileRes
   if (problem) return problem;
 
   let out = code;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  // Last position first; at one position, the inner marker first so that the outer one ends up before it.
+  for (const edit of edits.sort((a, b) => b.start - a.start || (a.span ?? 0) - (b.span ?? 0))) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return { ok: true, code: out };
+}
+
+/** The methods whose calls get their line marked: every way to take a Mutex or a Semaphore. */
+const LOCK_METHODS = new Set(['lock', 'lockAsync', 'tryLock', 'withLock', 'acquire', 'acquireAsync', 'tryAcquire']);
+
+/**
+ * `x.lock()` (any object: the name is all the transpiler knows; a marker on
+ * another object's `lock` costs nothing) → its receiver and the line of the
+ * method's name. Optional chains and `super` are left alone: wrapping their
+ * receiver would change what they mean.
+ */
+function lockCall(node: Node, code: string): { object: Node; line: number } | null {
+  if (node.type !== 'CallExpression' || node.optional) return null;
+  const callee = node.callee as Node;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.optional) return null;
+  const property = callee.property as Node;
+  const object = callee.object as Node;
+  if (property.type !== 'Identifier' || !LOCK_METHODS.has(property.name as string) || object.type === 'Super') return null;
+  if (code.slice(object.start, object.end).includes('?.')) return null;
+  const line = property.loc?.start.line;
+  return line === undefined ? null : { object, line };
 }
 
 /** The string literal naming a module, for import/export-from declarations and `import("…")`. */

@@ -8,6 +8,7 @@ import {
   type FunctionHome,
 } from '../core/errors.ts';
 import { original, type WorkerContext } from '../core/context.ts';
+import { installLearnerAtomics } from './learner-atomics.ts';
 
 /**
  * Makes the standard worker globals visible to the instrumentation, without
@@ -29,6 +30,7 @@ const scope = globalThis as unknown as Record<string, unknown>;
 
 export function wrapGlobals(ctx: WorkerContext): void {
   wrapAtomics(ctx);
+  installLearnerAtomics(ctx);
   wrapTimers(ctx);
   wrapMessageHandlers(ctx);
   wrapFetch(ctx);

@@ -12,6 +12,13 @@ export const STREAMS = ['log', 'info', 'warn', 'error', 'system'] as const;
 export type Stream = (typeof STREAMS)[number];
 
 /**
+ * How a `warn` line of the `runtime` lane about a potential deadlock begins
+ * (src/shared/lock-order.ts writes it): the playground then offers to
+ * explore the snippet for the timing that hangs.
+ */
+export const POTENTIAL_DEADLOCK_PREFIX = 'Potential deadlock:';
+
+/**
  * A lane's state as measured by the runtime's instrumentation. `idle` means
  * "not executing JavaScript and not waiting for the runtime": no segment.
  */

@@ -61,6 +61,8 @@ export const hubRequest = union('type', {
   'failure-joined': object({ id: int() }),
   'quiet-reply': object({ token: int(), quiet: bool() }),
   fetch: object({ request: fetchRequest, reply: port() }),
+  /** The sender's spin board (worker/spin-site.ts): whether its atomic reads keep seeing one value. */
+  'spin-board': object({ sab: sab() }),
 });
 export type HubRequest = Infer<typeof hubRequest>;
 

@@ -18,6 +18,9 @@ export const waitRef = object({
 });
 export type WaitRef = Infer<typeof waitRef>;
 
+/** A lock and the snippet line it was taken at (when the call was marked: core/lock-trail.ts). */
+export const lockSite = object({ lock: str(), line: optional(int()) });
+
 export const ringEvent = union('k', {
   console: object({ t: num(), stream: oneOf(STREAMS), text: str() }),
   state: object({
@@ -37,6 +40,10 @@ export const ringEvent = union('k', {
   message: object({ t: num(), sent: num(), from: int(), kind: oneOf(MESSAGE_KINDS), via: optional(str()) }),
   /** An error nobody caught: ends the run. */
   uncaught: object({ t: num(), error: runErrorInfo, text: str() }),
+  /** The lane took `then`, blocking, while holding `held` (oldest first): edges of the lock-order graph. Sent once per new pair. */
+  'lock-nest': object({ t: num(), held: array(lockSite), then: lockSite }),
+  /** The lane's atomic reads have seen one cell keep one value for a while: streak `streak` began, at `line`, on `cell` (`flag[1]`). */
+  spin: object({ t: num(), streak: int(), cell: str(), line: optional(int()) }),
 });
 export type RingEvent = Infer<typeof ringEvent>;
 export type StateRecord = Extract<RingEvent, { k: 'state' }>;

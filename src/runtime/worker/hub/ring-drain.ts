@@ -26,6 +26,12 @@ export interface RingDrainInputs {
   now: () => number;
   /** An error nobody caught (its `system` line is already emitted): the hub ends the run. */
   uncaught: (error: RunErrorInfo) => void;
+  /** A lane took a lock while holding others (lock-order-watch.ts). */
+  lockNest: (lane: Lane, nest: Extract<RingEvent, { k: 'lock-nest' }>) => void;
+  /** A streak of same atomic reads began (spin-watch.ts). */
+  spin: (lane: Lane, site: Extract<RingEvent, { k: 'spin' }>) => void;
+  /** Something the learner can see happened: output, a state change, a task's phase (spin-watch.ts). */
+  progress: () => void;
 }
 
 export class RingDrain {
@@ -93,6 +99,7 @@ export class RingDrain {
   /** One record of `lane` (from its ring, or from a `ring-overflow` message). */
   record(lane: Lane, event: RingEvent): void {
     const { lanes, objects } = this.inputs;
+    if (event.k === 'console' || event.k === 'state' || event.k === 'phase') this.inputs.progress();
     switch (event.k) {
       case 'console':
         this.emit({ type: 'console', t: event.t, task: lane.name, stream: event.stream, text: event.text });
@@ -130,6 +137,12 @@ export class RingDrain {
       case 'uncaught':
         this.emit({ type: 'console', t: event.t, task: lane.name, stream: 'system', text: event.text });
         this.inputs.uncaught(event.error);
+        return;
+      case 'lock-nest':
+        this.inputs.lockNest(lane, event);
+        return;
+      case 'spin':
+        this.inputs.spin(lane, event);
         return;
     }
   }
