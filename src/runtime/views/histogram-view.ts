@@ -22,7 +22,14 @@ export class HistogramView {
   render(counter: OutcomeCounter, planned: number, declaration?: OutcomeDeclaration): void {
     const title = `Outcomes of ${counter.runs} of ${planned} runs (last line each run printed)`;
     if (declaration) {
-      this.#root.replaceChildren(outcomeTable(title, outcomeRows(counter, declaration)));
+      // Scrolls sideways on a narrow screen, so it is in the tab order.
+      const scroll = document.createElement('div');
+      scroll.className = 'pg-outcome-scroll';
+      scroll.tabIndex = 0;
+      scroll.setAttribute('role', 'region');
+      scroll.setAttribute('aria-label', 'Outcomes table');
+      scroll.append(outcomeTable(title, outcomeRows(counter, declaration)));
+      this.#root.replaceChildren(scroll);
       this.#root.hidden = false;
       return;
     }
