@@ -43,8 +43,8 @@ test('exploring the lost update labels the small version\'s right count expected
   await expect(status).toHaveAttribute('data-complete', 'true');
   const items = status.getByRole('list', { name: 'Outcomes' }).getByRole('listitem');
   await expect(items).toHaveCount(3);
-  const labels = Object.fromEntries(
-    await items.evaluateAll((all) => all.map((item) => [(item as HTMLElement).dataset.outcome, (item as HTMLElement).dataset.label])),
+  const labels: Record<string, string> = Object.fromEntries(
+    await items.evaluateAll((all) => all.map((item) => [(item as HTMLElement).dataset.outcome ?? '', (item as HTMLElement).dataset.label ?? ''] as const)),
   );
   // `exploring` makes each worker add twice: 4 is every addition counted.
   expect(labels).toEqual({ 'count = 4': 'expected', 'count = 3': 'forbidden', 'count = 2': 'forbidden' });
