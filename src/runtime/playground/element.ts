@@ -19,6 +19,7 @@ import { announce, button, part, showNotice } from './parts.ts';
 import { prepareOnIntent, prepareWhenIdle } from './warm-up.ts';
 import { openEditor, preloadEditor, type CodeEditor } from '../editor/code-editor.ts';
 import type { RunEvidence } from '../../shared/exercise.ts';
+import type { OutcomeDeclaration } from '../../shared/outcomes.ts';
 
 export type { RunOrigin };
 
@@ -59,13 +60,15 @@ class RacePlayground extends HTMLElement {
     this.#stopWaiting = undefined;
     const code = new HeldCode(this);
     this.#code = code;
-    this.#runs = new RunController(this, () => code.current);
+    const outcomes = declaredOutcomes(this);
+    this.#runs = new RunController(this, () => code.current, outcomes);
     this.#explore = new ExploreController(
       this,
       () => code.current,
       () => this.#runs.stopAndSettle(),
       (ran) => this.#runs.resultsOf(ran),
       (schedule) => void this.stepThrough(schedule),
+      outcomes,
     );
     code.restore();
     code.onChange(() => this.#step?.codeChanged());
@@ -244,6 +247,12 @@ class RacePlayground extends HTMLElement {
     const editor = await this.#editorLoading;
     if (focus) editor?.focus();
   }
+}
+
+/** What the snippet's outcomes mean, as Playground.astro wrote it (checked at build time): none when it declares none. */
+function declaredOutcomes(root: HTMLElement): OutcomeDeclaration | undefined {
+  const json = root.querySelector('script[data-part="outcomes"]')?.textContent;
+  return json ? (JSON.parse(json) as OutcomeDeclaration) : undefined;
 }
 
 customElements.define('race-playground', RacePlayground);

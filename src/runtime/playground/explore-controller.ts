@@ -8,6 +8,7 @@
  * announcement of its end.
  */
 import type { ExploreReport } from '../../shared/protocol/explore.ts';
+import type { OutcomeDeclaration } from '../../shared/outcomes.ts';
 import { startExploration, type Exploration } from '../runner/index.ts';
 import { ExplorationView } from '../views/exploration-view.ts';
 import { summarySentence } from '../views/exploration-text.ts';
@@ -37,20 +38,21 @@ export class ExploreController {
   /** What real runs of a code printed last (run-controller.ts). */
   readonly #realResults: (code: string) => ReadonlySet<string>;
 
-  /** `stepThrough` opens Step mode at a failing schedule ("Step through the failure"). */
+  /** `stepThrough` opens Step mode at a failing schedule ("Step through the failure"); `outcomes` labels what it finds. */
   constructor(
     root: HTMLElement,
     code: () => string,
     stopRuns: () => Promise<void>,
     realResults: (code: string) => ReadonlySet<string>,
     stepThrough: (schedule: string) => void,
+    outcomes?: OutcomeDeclaration,
   ) {
     this.#root = root;
     this.#code = code;
     this.#stopRuns = stopRuns;
     this.#realResults = realResults;
     this.#panel = part(root, 'exploration');
-    this.#view = new ExplorationView(this.#panel, stepThrough);
+    this.#view = new ExplorationView(this.#panel, stepThrough, outcomes);
   }
 
   /** A search is on: Run and Explore wait for it. */

@@ -8,6 +8,7 @@
 import { POTENTIAL_DEADLOCK_PREFIX, type EndState, type RunEvent, type RunTotals } from '../../shared/protocol/index.ts';
 import { workerStartupMs } from '../../shared/timing.ts';
 import { lastResultLine, type RunEvidence } from '../../shared/exercise.ts';
+import { runOutcomeName, type OutcomeDeclaration } from '../../shared/outcomes.ts';
 import { getRunner, type RunHandle } from '../runner/index.ts';
 import { OutputView } from '../views/output-view.ts';
 import { TimingView, formatMs } from '../views/timing-view.ts';
@@ -34,6 +35,8 @@ const NO_TOTALS: RunTotals = { wallMs: 0, activeMs: 0, workers: 0, utilization: 
 export class RunController {
   readonly #root: HTMLElement;
   readonly #code: () => string;
+  /** What the snippet's outcomes mean (its `outcomes` prop), for Run ×N's table. */
+  readonly #outcomes: OutcomeDeclaration | undefined;
   #run: RunHandle | undefined;
   /** The latest run's whole course, read-outs included: over once it settles. */
   #ending: Promise<unknown> = Promise.resolve();
@@ -54,9 +57,10 @@ export class RunController {
   #lastTotals: RunTotals = NO_TOTALS;
 
   /** `code` gives the code to run at the moment a run starts. */
-  constructor(root: HTMLElement, code: () => string) {
+  constructor(root: HTMLElement, code: () => string, outcomes?: OutcomeDeclaration) {
     this.#root = root;
     this.#code = code;
+    this.#outcomes = outcomes;
     this.#output = new OutputView(part(root, 'output'));
     this.#timing = new TimingView(root.querySelector<HTMLElement>('[aria-label="Timing"]')!);
     this.#timeline = new TimelineView(
@@ -82,7 +86,7 @@ export class RunController {
   /** Runs the current code once (stopping any run of this playground) and resolves with what it produced. */
   async run(origin: RunOrigin): Promise<RunEvidence> {
     this.stop();
-    return this.#runOnce(origin);
+    return (await this.#runOnce(origin)).evidence;
   }
 
   stop(): void {
@@ -101,23 +105,24 @@ export class RunController {
     const ticket = { cancelled: false };
     this.#manyTicket = ticket;
     const counter = new OutcomeCounter();
-    this.#histogram.render(counter, times);
+    this.#histogram.render(counter, times, this.#outcomes);
     for (let i = 0; i < times && !ticket.cancelled; i++) {
-      const evidence = await this.#runOnce('many');
+      const { outcome } = await this.#runOnce('many');
       if (ticket.cancelled) break;
-      counter.add(evidence.state === 'done' ? lastResultLine(evidence) : `(${evidence.state})`);
-      this.#histogram.render(counter, times);
+      counter.add(outcome);
+      this.#histogram.render(counter, times, this.#outcomes);
     }
     if (this.#manyTicket === ticket) this.#manyTicket = undefined;
   }
 
-  #runOnce(origin: RunOrigin): Promise<RunEvidence> {
+  /** One run: what it produced, and its outcome as Run ×N names it (src/shared/outcomes.ts). */
+  #runOnce(origin: RunOrigin): Promise<{ evidence: RunEvidence; outcome: string }> {
     const ending = this.#runAndShow(origin);
     this.#ending = ending;
     return ending;
   }
 
-  async #runAndShow(origin: RunOrigin): Promise<RunEvidence> {
+  async #runAndShow(origin: RunOrigin): Promise<{ evidence: RunEvidence; outcome: string }> {
     const lines: RunEvidence['lines'] = [];
     const taskEvents: RunEvent[] = [];
     part(this.#root, 'readouts').hidden = false;
@@ -136,7 +141,7 @@ export class RunController {
     const code = this.#code();
     const run = getRunner().run(code, { prepareNextDuringRun: origin === 'many' });
     this.#run = run;
-    const { state, totals } = await feedViews(run, {
+    const result = await feedViews(run, {
       output: (batch) => {
         this.#output.append(batch);
         for (const line of batch) {
@@ -155,10 +160,13 @@ export class RunController {
         this.#draw(false);
       },
     });
+    const { state, totals } = result;
     const evidence: RunEvidence = { state, lines, ...totals, startupMs: workerStartupMs(taskEvents) };
     const last = lastResultLine(evidence);
+    // A deadlock is named `(deadlock)`, as Explore names it, so one declared key labels both.
+    const outcome = runOutcomeName(state, last, result.state === 'error' ? result.error.kind : undefined);
     if (state === 'done' && last !== undefined) this.#recordResult(code, last);
-    if (this.#run !== run) return evidence; // a newer run took over this playground
+    if (this.#run !== run) return { evidence, outcome }; // a newer run took over this playground
     this.#run = undefined;
     this.#lastTotals = totals;
     this.#timelineModel.closeAll(totals.wallMs);
@@ -170,7 +178,7 @@ export class RunController {
       `Run ${state === 'done' ? 'finished' : `ended: ${state}`} after ${formatMs(totals.wallMs)}, utilisation ${totals.utilization.toFixed(2)}.`,
     );
     this.#root.dispatchEvent(new CustomEvent('playground-run-end', { bubbles: true, detail: { evidence, origin } }));
-    return evidence;
+    return { evidence, outcome };
   }
 
   /** Last lines of the real runs that ended `done`, for the code they ran (Explore compares them with its outcomes). */

@@ -6,6 +6,8 @@
  * and computes nothing beyond the words (exploration-text.ts).
  */
 import type { ExploreFailure, ExploreOutcome, ExploreProgress, ExploreReport } from '../../shared/protocol/explore.ts';
+import { labelOf, outcomeName, type OutcomeDeclaration } from '../../shared/outcomes.ts';
+import { labelBadge } from './outcome-table-view.ts';
 import { failureHeading, progressSentence, schedules, stateWords, stepWords, summarySentence, count } from './exploration-text.ts';
 
 /** Enough to read; a longer list says how many more there are. */
@@ -21,10 +23,13 @@ export class ExplorationView {
   readonly #failure: HTMLElement;
   /** "Step through the failure" was pressed: the page opens Step mode at that schedule. */
   readonly #onStepThrough: (schedule: string) => void;
+  /** What the snippet's outcomes mean (its `outcomes` prop): each outcome's label and description. */
+  readonly #declaration: OutcomeDeclaration | undefined;
 
-  constructor(root: HTMLElement, onStepThrough: (schedule: string) => void) {
+  constructor(root: HTMLElement, onStepThrough: (schedule: string) => void, declaration?: OutcomeDeclaration) {
     this.#root = root;
     this.#onStepThrough = onStepThrough;
+    this.#declaration = declaration;
     const field = (name: string): HTMLElement => {
       const el = root.querySelector<HTMLElement>(`[data-field="${name}"]`);
       if (!el) throw new Error(`Exploration read-out lacks its ${name} field.`);
@@ -103,7 +108,9 @@ export class ExplorationView {
   }
 
   #showOutcomes(outcomes: readonly ExploreOutcome[]): void {
-    const items = outcomes.slice(0, MAX_OUTCOMES_SHOWN).map(outcomeItem);
+    const items = outcomes.slice(0, MAX_OUTCOMES_SHOWN).map((outcome) => outcomeItem(outcome, this.#declaration));
+    // Declared meanings line the items up in columns: outcome, schedules, label, what it means.
+    this.#outcomes.classList.toggle('pg-outcomes-labelled', this.#declaration !== undefined);
     if (outcomes.length > MAX_OUTCOMES_SHOWN) {
       const more = document.createElement('li');
       more.className = 'pg-outcome-more';
@@ -174,13 +181,19 @@ export class ExplorationView {
   }
 }
 
-/** One outcome: its last line, label, end state, count of schedules, and whether it fails. */
-function outcomeItem(outcome: ExploreOutcome): HTMLLIElement {
+/**
+ * One outcome: its last line, label, end state, count of schedules, and
+ * whether it fails. With a declaration, its declared label (a word in its
+ * colour) and what it means; the small version's lines are matched
+ * (src/shared/outcomes.ts, `exploring`).
+ */
+function outcomeItem(outcome: ExploreOutcome, declaration: OutcomeDeclaration | undefined): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'pg-outcome';
+  const meaning = declaration && labelOf(declaration, outcomeName(outcome.state, outcome.lastLine), 'explore');
   item.dataset.outcome = outcome.lastLine;
   item.dataset.count = String(outcome.count);
-  item.dataset.label = outcome.label ?? '';
+  item.dataset.label = meaning?.label ?? outcome.label ?? '';
   item.dataset.state = outcome.state;
   item.dataset.failing = String(outcome.failing);
   item.dataset.schedule = outcome.schedule;
@@ -197,6 +210,13 @@ function outcomeItem(outcome: ExploreOutcome): HTMLLIElement {
   const words = [outcome.reason ?? stateWords(outcome.state), schedules(outcome.count)];
   if (outcome.label) words.unshift(outcome.label);
   about.textContent = words.join(' · ');
-  item.append(line, ' ', about, ' ', verdict);
+  if (!declaration) {
+    item.append(line, ' ', about, ' ', verdict);
+    return item;
+  }
+  const text = document.createElement('span');
+  text.className = 'pg-outcome-meaning';
+  text.textContent = meaning?.text ?? '';
+  item.append(line, ' ', about, ' ', labelBadge(meaning), ' ', text, ' ', verdict);
   return item;
 }

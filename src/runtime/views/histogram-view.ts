@@ -1,6 +1,12 @@
-import { binOutcomes, type OutcomeCounter } from './histogram-model.ts';
+import type { OutcomeDeclaration } from '../../shared/outcomes.ts';
+import { binOutcomes, outcomeRows, type OutcomeCounter } from './histogram-model.ts';
+import { outcomeTable } from './outcome-table-view.ts';
 
-/** Draws the outcome counts as a bar list; each bar's text carries the numbers. */
+/**
+ * Draws the outcome counts as a bar list; each bar's text carries the
+ * numbers. A playground that declares what its outcomes mean gets a table
+ * instead (outcome-table-view.ts): outcome, runs, label, what it means.
+ */
 export class HistogramView {
   readonly #root: HTMLElement;
 
@@ -13,14 +19,27 @@ export class HistogramView {
     this.#root.hidden = true;
   }
 
-  render(counter: OutcomeCounter, planned: number): void {
+  render(counter: OutcomeCounter, planned: number, declaration?: OutcomeDeclaration): void {
+    const title = `Outcomes of ${counter.runs} of ${planned} runs (last line each run printed)`;
+    if (declaration) {
+      // Scrolls sideways on a narrow screen, so it is in the tab order.
+      const scroll = document.createElement('div');
+      scroll.className = 'pg-outcome-scroll';
+      scroll.tabIndex = 0;
+      scroll.setAttribute('role', 'region');
+      scroll.setAttribute('aria-label', 'Outcomes table');
+      scroll.append(outcomeTable(title, outcomeRows(counter, declaration)));
+      this.#root.replaceChildren(scroll);
+      this.#root.hidden = false;
+      return;
+    }
     const binned = binOutcomes(counter.buckets(Number.MAX_SAFE_INTEGER).shown);
     const { shown, otherCount } = binned ? { shown: binned.exact, otherCount: 0 } : counter.buckets();
     const ranges = binned?.ranges ?? [];
     const max = Math.max(1, ...shown.map((b) => b.count), ...ranges.map((r) => r.count));
     const heading = document.createElement('p');
     heading.className = 'pg-histogram-title';
-    heading.textContent = `Outcomes of ${counter.runs} of ${planned} runs (last line each run printed)`;
+    heading.textContent = title;
     const list = document.createElement('ul');
     list.className = 'pg-histogram-bars';
     for (const bucket of shown) {
