@@ -47,8 +47,9 @@ export class RaceCheck {
     this.#hb = hb;
   }
 
-  /** Checks `access` to `cell` (its name, `shared[0]`) against the cell's shadow, then records it. */
-  access(buffer: ArrayBufferLike, byte: number, cell: string, access: Access): void {
+  /** Checks `access` to `view[index]` (at `byte` of its buffer; `name`: the view's name in the code) against the cell's shadow, then records it. */
+  access(view: ArrayBufferView, index: number, byte: number, name: string, access: Access): void {
+    const buffer = view.buffer;
     let cells = this.#cells.get(buffer);
     if (!cells) this.#cells.set(buffer, (cells = new Map<number, Shadow>()));
     let shadow = cells.get(byte);
@@ -64,13 +65,13 @@ export class RaceCheck {
     const hb = this.#hb;
     const by = access.lane;
     const last = shadow.write;
-    if (last && (!last.atomic || !access.atomic) && !hb.ordered(last.lane, last.epoch, by)) this.#race(cell, last, access);
+    if (last && (!last.atomic || !access.atomic) && !hb.ordered(last.lane, last.epoch, by)) this.#race(view, index, name, last, access);
     if (access.write) {
       const reads = shadow.reads;
       let kept = 0;
       for (const read of reads) {
         if (hb.ordered(read.lane, read.epoch, by)) continue;
-        if (!read.atomic || !access.atomic) this.#race(cell, read, access);
+        if (!read.atomic || !access.atomic) this.#race(view, index, name, read, access);
         reads[kept++] = read;
       }
       reads.length = kept;
@@ -83,7 +84,9 @@ export class RaceCheck {
     }
   }
 
-  #race(cell: string, first: Access, second: Access): void {
+  #race(view: ArrayBufferView, index: number, name: string, first: Access, second: Access): void {
+    // Named as the code names it, else by its type (the words are made only for a race).
+    const cell = /^[\w$.]+$/.test(name) ? `${name}[${index}]` : `${view.constructor.name}[${index}]`;
     // The same two accesses (lines and kinds) on the same cell are one race, whichever came first.
     const a = `${first.line}:${kind(first)}`;
     const b = `${second.line}:${kind(second)}`;

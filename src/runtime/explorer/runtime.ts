@@ -223,7 +223,7 @@ export function makeRuntime(session: Session) {
     const lane = exec.current;
     const byte = view.byteOffset + index * view.BYTES_PER_ELEMENT;
     if (atomic) exec.hb.atomic(lane.index, view.buffer, byte, write);
-    exec.races.access(view.buffer, byte, /^[\w$.]+$/.test(name) ? `${name}[${index}]` : `${view.constructor.name}[${index}]`, {
+    exec.races.access(view, index, byte, name, {
       lane: lane.index,
       laneName: lane.name,
       epoch: exec.hb.epoch(lane.index),
