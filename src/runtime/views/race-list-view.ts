@@ -31,6 +31,9 @@ export class FindingListView {
     if (note && findings.length) items.push(noteItem(note));
     this.#list.replaceChildren(...items);
     this.#list.hidden = findings.length === 0;
+    // Its visible title (the list's name for the eye), shown with it.
+    const title = this.#list.previousElementSibling;
+    if (title instanceof HTMLElement && title.classList.contains('pg-findings-title')) title.hidden = this.#list.hidden;
   }
 }
 
