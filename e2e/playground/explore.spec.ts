@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
 import { openPlayground } from './helpers';
@@ -212,3 +214,83 @@ test('a program the explorer cannot control says why, naming the line', async ({
   await expect(status.locator('[data-field="summary"]')).toContainText('fetch');
   await expect(status).not.toContainText('Checked every');
 });
+
+// ---- Data races and potential deadlocks (issue 14) ----
+
+const snippet = (path: string) => readFileSync(`content/${path}`, 'utf8');
+/** Opens the playground on `code` in a fresh document (a second goto that changes only the fragment would keep the page). */
+async function openFresh(page: Page, code: string): Promise<Locator> {
+  await page.goto('about:blank');
+  return openPlayground(page, code);
+}
+const races = (status: Locator) => status.getByRole('list', { name: 'Data races' });
+const potentialDeadlocks = (status: Locator) => status.getByRole('list', { name: 'Potential deadlocks' });
+
+test('the lost update lists its data races, each once, with both lines; no potential deadlock', async ({ page }) => {
+  const status = await exploreAndWait(await openPlayground(page, LOST_UPDATE));
+  await expect(status).toHaveAttribute('data-complete', 'true');
+  const items = races(status).getByRole('listitem');
+  // A read and a write, and two writes, of shared[0] at line 3: two distinct races, whatever the schedules.
+  await expect(items).toHaveCount(2);
+  for (const item of await items.all()) {
+    await expect(item).toHaveAttribute('data-lines', '3 3');
+    await expect(item).toHaveText(/^Data race on shared\[0\]: worker-[12] (reads|writes) it at line 3, worker-[12] (reads|writes) it at line 3, and nothing orders the two\.$/);
+  }
+  await expect(items.filter({ hasText: /writes it at line 3, worker-[12] writes it/ })).toHaveCount(1);
+  await expect(potentialDeadlocks(status)).toHaveCount(0);
+});
+
+test('the locked count and the course’s atomic counter show no data race', async ({ page }) => {
+  for (const code of [LOCKED, snippet('05-locks/01-locks-and-atomics/_snippets/atomic-count.ts')]) {
+    const status = await exploreAndWait(await openFresh(page, code));
+    await expect(status).toHaveAttribute('data-complete', 'true');
+    expect(Number(await status.getAttribute('data-executions'))).toBeGreaterThan(1);
+    await expect(status.locator('[data-field="races"]')).toBeHidden();
+    await expect(races(status)).toHaveCount(0);
+    await expect(potentialDeadlocks(status)).toHaveCount(0);
+  }
+});
+
+test('two transfers show a potential deadlock with its lines; the lock-ordered version shows none', async ({ page }) => {
+  const status = await exploreAndWait(await openPlayground(page, snippet('06-deadlock/01-deadlock/_snippets/two-transfers.ts')));
+  const items = potentialDeadlocks(status).getByRole('listitem');
+  await expect(items).toHaveCount(1);
+  await expect(items).toHaveAttribute('data-lines', '11 18');
+  await expect(items).toHaveText(
+    'Potential deadlock: worker-1 took mutex A (line 11) then mutex B (line 18); worker-2 took mutex B (line 11) then mutex A (line 18). A different timing would hang.',
+  );
+  await expect(races(status)).toHaveCount(0);
+
+  const fixed = await exploreAndWait(await openFresh(page, snippet('06-deadlock/01-deadlock/_snippets/fix-ordering.ts')));
+  await expect(fixed).toHaveAttribute('data-failures', '0');
+  expect(Number(await fixed.getAttribute('data-executions'))).toBeGreaterThan(1);
+  await expect(potentialDeadlocks(fixed)).toHaveCount(0);
+  await expect(fixed.locator('[data-field="deadlocks"]')).toBeHidden();
+});
+
+/** A plain write before the locks (a data race), and the locks in opposite orders (a potential deadlock). */
+const RACE_AND_DEADLOCK = `import { spawn, Mutex } from "racecourse";
+const a = new Mutex("A");
+const b = new Mutex("B");
+const data = new Int32Array(new SharedArrayBuffer(4));
+function both(first: Mutex, second: Mutex, data: Int32Array) {
+  data[0] = 1;
+  first.lock(); second.lock(); second.unlock(); first.unlock();
+}
+const one = spawn(both, a, b, data);
+const two = spawn(both, b, a, data);
+await one.join(); await two.join();
+`;
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the read-out with its data races and potential deadlocks has no axe violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const status = await exploreAndWait(await openPlayground(page, RACE_AND_DEADLOCK));
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    await expect(races(status).getByRole('listitem')).toHaveCount(1);
+    await expect(races(status).getByRole('listitem')).toHaveAttribute('data-lines', '6 6');
+    await expect(potentialDeadlocks(status).getByRole('listitem')).toHaveCount(1);
+    const results = await new AxeBuilder({ page }).include('[data-playground]').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

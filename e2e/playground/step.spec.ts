@@ -427,6 +427,30 @@ test('code with a syntax error says where in the panel, keeps the code, and step
   await expect(message).toBeEmpty();
 });
 
+test('a data race is listed once its second access is taken, and Back takes it away', async ({ page }) => {
+  const playground = await enterStepMode(page, LOST_UPDATE);
+  const races = playground.getByRole('list', { name: 'Data races' });
+  await upToTheReads(playground);
+  await press(playground, laneButton(playground, 'worker-1'));
+  await press(playground, laneButton(playground, 'worker-2'));
+  // Two reads do not conflict.
+  await expect(races).toHaveCount(0);
+  await press(playground, laneButton(playground, 'worker-1'));
+  const item = races.getByRole('listitem');
+  await expect(item).toHaveCount(1);
+  await expect(item).toHaveAttribute('data-lines', '4 4');
+  await expect(item).toHaveText('Data race on shared[0]: worker-2 reads it at line 4, worker-1 writes it at line 4, and nothing orders the two.');
+  await press(playground, laneButton(playground, 'worker-2'));
+  await expect(item).toHaveCount(2);
+  for (const left of [1, 0]) {
+    const before = await stepCount(playground);
+    await control(playground, 'Back').click();
+    await expect(scheduler(playground)).toHaveAttribute('data-step', String(before - 1));
+    await expect(item).toHaveCount(left);
+  }
+  await expect(races).toHaveCount(0);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the step panel mid-lost-update has no axe violations (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
@@ -437,6 +461,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await press(playground, laneButton(playground, 'worker-2'));
     await press(playground, laneButton(playground, 'worker-1'));
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    // The data race of those three steps is listed, so axe checks the list too.
+    await expect(playground.getByRole('list', { name: 'Data races' }).getByRole('listitem')).toHaveCount(1);
     await playground.locator('.pg-step-words summary').click();
     const results = await new AxeBuilder({ page }).include('[data-playground]').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -1,5 +1,6 @@
 import type { ExploreEndState, ExploreOutputCheck, ExploreStepStory } from '../../shared/protocol/explore.ts';
 import { checkOutput } from '../../shared/exercise.ts';
+import type { PotentialDeadlock } from '../../shared/lock-order.ts';
 import { Abort, choiceIndex, Execution, type Choice, type Gen, type Lane } from './execution.ts';
 import { instrument, type Instrumented } from './instrument.ts';
 import { makeRacecourse } from './models.ts';
@@ -92,8 +93,10 @@ export interface ExecutionResult {
   output: string[];
   uncontrolled: number[];
   length: number;
-  /** The execution itself, as it ended (Step mode describes it). */
+  /** The execution itself, as it ended (Step mode describes it; its data races are in `execution.races`). */
   execution: Execution;
+  /** Its lock-order cycles (src/shared/lock-order.ts). */
+  deadlocks: PotentialDeadlock[];
 }
 
 /** Runs one execution of `compiled` under `choose`. */
@@ -146,6 +149,7 @@ function finish(exec: Execution, choose: Chooser, options: ExecutionOptions): Ex
     uncontrolled: [...exec.uncontrolled],
     length: taken.length,
     execution: exec,
+    deadlocks: exec.potentialDeadlocks(),
   };
 }
 

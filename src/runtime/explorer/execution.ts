@@ -1,5 +1,8 @@
 import type { ExploreEndState, SyncObjectView } from '../../shared/protocol/explore.ts';
 import type { Job, VPromise, VPromiseClass } from './promise.ts';
+import type { LockOrder, PotentialDeadlock } from '../../shared/lock-order.ts';
+import { HappensBefore } from './happens-before.ts';
+import { RaceCheck } from './races.ts';
 
 /**
  * One explored execution: its lanes (main, worker-1, …) as coroutines in this
@@ -31,6 +34,8 @@ export interface Op {
   expiry?(): boolean;
   /** The sync object it waits for (Step mode lists the lane among its waiters). */
   on?: object;
+  /** The lock it would take (`mutex A`), for the lock order of a lane that never got it. */
+  wants?: string;
 }
 
 /** Returned by `perform` when the lane must now wait on a second op (Atomics.wait: checked, now asleep). */
@@ -59,6 +64,8 @@ export interface LaneEvent {
   idleWait?: boolean;
   /** The sync object it waits for (Step mode lists the lane among its waiters). */
   on?: object;
+  /** The lock it would take (`mutex A`), for the lock order of a lane that never got it. */
+  wants?: string;
 }
 
 export class Lane {
@@ -170,6 +177,11 @@ export class Execution {
   /** When the current step began (a step that runs for seconds is no progress). */
   stepStarted = 0;
   readonly Promise: VPromiseClass;
+  /** Happens-before between the lanes, and the data-race check it serves. */
+  readonly hb = new HappensBefore();
+  readonly races = new RaceCheck(this.hb);
+  /** The order lanes take locks in (made at the first lock taken). */
+  lockOrder: LockOrder | null = null;
   #seq = 0;
   #mainPromise: VPromise | null = null;
 
@@ -188,10 +200,27 @@ export class Execution {
     return ++this.#seq;
   }
 
-  addLane(name: string): Lane {
+  /** A new lane; `parent` spawned it (so everything the parent did so far happens before it). */
+  addLane(name: string, parent?: Lane): Lane {
     const lane = new Lane(this.lanes.length, name);
     this.lanes.push(lane);
+    this.hb.laneAdded(lane.index, parent?.index);
     return lane;
+  }
+
+  /**
+   * The lock-order cycles of this execution (src/shared/lock-order.ts). A lane
+   * still waiting for a lock at the end counts as taking it: in an execution
+   * that hung, that wish is the edge that closes the cycle.
+   */
+  potentialDeadlocks(): PotentialDeadlock[] {
+    const order = this.lockOrder;
+    if (!order) return [];
+    for (const lane of this.lanes) {
+      const waiting = lane.pending ? (lane.pending.enabled() ? undefined : lane.pending) : lane.events.find((e) => !e.gone && e.wants && !e.enabled());
+      if (waiting?.wants) order.acquired(lane.name, waiting.wants, waiting.line);
+    }
+    return order.potentialDeadlocks();
   }
 
   /** Starts main: its module body, driven as an async function. */

@@ -1,4 +1,5 @@
-import type { ExploreFailure, ExploreOptions, ExploreOutcome, ExploreProgress, ExploreReport } from '../../shared/protocol/explore.ts';
+import type { ExploreFailure, ExploreOptions, ExploreOutcome, ExplorePotentialDeadlock, ExploreProgress, ExploreRace, ExploreReport } from '../../shared/protocol/explore.ts';
+import { MAX_CELLS } from './races.ts';
 import { Abort } from './execution.ts';
 import { compile, runExecution, type Compiled, type ExecutionResult } from './execute.ts';
 import { EXPLORED_CORES } from './runtime.ts';
@@ -31,7 +32,20 @@ export function explore(code: string, options: ExploreOptions = {}, onProgress: 
   let mode: 'bounded' | 'random' = 'bounded';
   const uncontrolled = new Set<number>();
   let lastProgress = 0;
-  const progress = (): ExploreProgress => ({ executions, bound: current, failures, outcomes: [...outcomes.values()], mode });
+  // Data races and potential deadlocks, each once over the whole search.
+  const races = new Map<string, ExploreRace>();
+  const deadlocks = new Map<string, ExplorePotentialDeadlock>();
+  let racesCapped = false;
+  const progress = (): ExploreProgress => ({
+    executions,
+    bound: current,
+    failures,
+    outcomes: [...outcomes.values()],
+    mode,
+    races: [...races.values()],
+    racesCapped: racesCapped ? MAX_CELLS : undefined,
+    deadlocks: [...deadlocks.values()],
+  });
 
   try {
     const summary = search(compiled.compiled, {
@@ -47,6 +61,15 @@ export function explore(code: string, options: ExploreOptions = {}, onProgress: 
         current = searching;
         mode = phase;
         for (const line of result.uncontrolled) uncontrolled.add(line);
+        const check = result.execution.races;
+        for (const [key, race] of check.found) if (!races.has(key)) races.set(key, race);
+        racesCapped ||= check.capped;
+        for (const found of result.deadlocks) {
+          if (deadlocks.has(found.key)) continue;
+          const lines = new Set<number>();
+          for (const edge of found.edges) for (const site of [edge.first, edge.then]) if (site.line !== undefined) lines.add(site.line);
+          deadlocks.set(found.key, { message: found.message, lines: [...lines].sort((a, b) => a - b) });
+        }
         const failing = result.state !== 'done';
         if (failing) {
           failures++;

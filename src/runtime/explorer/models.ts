@@ -3,6 +3,8 @@ import { EXPLORED_CORES, functionName, isShared, show, type Runtime, type Sessio
 import type { VPromise } from './promise.ts';
 import type { RACECOURSE_NAMES } from './instrument.ts';
 import type { SyncObjectView } from '../../shared/protocol/explore.ts';
+import { LockOrder } from '../../shared/lock-order.ts';
+import type { Clock } from './happens-before.ts';
 
 /**
  * The `racecourse` module as the explorer runs it: the same names and
@@ -31,6 +33,13 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
   const syncObjects = new WeakSet<object>();
 
   const lineNow = () => session.exec.current.line;
+  /** Happens-before (happens-before.ts): the running lane acquires / releases. */
+  const acquire = (from: Clock | undefined) => session.exec.hb.acquire(session.exec.current.index, from);
+  const release = () => session.exec.hb.release(session.exec.current.index);
+  const releaseInto = (into: Clock | undefined) => session.exec.hb.releaseInto(session.exec.current.index, into);
+  /** The lock order (src/shared/lock-order.ts): the running lane took / gave back `lock`. */
+  const took = (lock: string, line: number, blocking = true) => (session.exec.lockOrder ??= new LockOrder()).acquired(session.exec.current.name, lock, line, blocking);
+  const gaveBack = (lock: string) => session.exec.lockOrder?.released(session.exec.current.name, lock);
 
   /** Installs generator methods `name$rc` with plain wrappers `name`, and registers them for the call helpers. */
   function install(cls: { prototype: object }, methods: Record<string, GenMethod>): void {
@@ -77,8 +86,8 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
   }
 
   /** An event on the current lane: it becomes a choice once `enabled`. */
-  function wakeUp(text: string, enabled: () => boolean, fire: () => Gen | void, waitsFor: () => string, on?: object): LaneEvent {
-    const event: LaneEvent = { seq: session.exec.nextSeq(), text, line: lineNow(), enabled, fire, waitsFor, on };
+  function wakeUp(text: string, enabled: () => boolean, fire: () => Gen | void, waitsFor: () => string, on?: object, wants?: string): LaneEvent {
+    const event: LaneEvent = { seq: session.exec.nextSeq(), text, line: lineNow(), enabled, fire, waitsFor, on, wants };
     session.exec.current.events.push(event);
     return event;
   }
@@ -137,7 +146,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     }
     if (live() >= MAX_LIVE_WORKERS) throw new WorkerLimitError(`Too many workers: a run may have at most ${MAX_LIVE_WORKERS} live workers.`);
     const copies = args.map((arg) => clone(arg, line));
-    const lane = session.exec.addLane(`worker-${nextWorker++}`);
+    const lane = session.exec.addLane(`worker-${nextWorker++}`, session.exec.current);
     const name = functionName(fn, rc.functions);
     const start: Op = {
       lane,
@@ -177,6 +186,8 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     #state: 'running' | 'returned' | 'threw' = 'running';
     #joined = false;
     #value: unknown;
+    /** The lane's clock when it ended: a join acquires it. */
+    #clock: Clock | undefined;
     constructor(lane: Lane) {
       this.#lane = lane;
       this.name = lane.name;
@@ -186,6 +197,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       task.#state = failed ? 'threw' : 'returned';
       task.#value = value;
       task.#lane.finished = true;
+      task.#clock = [...session.exec.hb.clockOf(task.#lane.index)];
       if (failed && !(value instanceof TerminatedError)) {
         const text = value instanceof Error ? `${value.name}: ${value.message}` : String(value);
         session.exec.output.push({ stream: 'error', text: `${task.name} threw: ${text}`, lane: task.name, step: session.exec.stepCount });
@@ -200,7 +212,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       return task.#lane;
     }
     static outcome(task: Task) {
-      return { state: task.#state, value: task.#value };
+      return { state: task.#state, value: task.#value, clock: task.#clock };
     }
   }
   syncObjects.add(Task.prototype);
@@ -213,7 +225,8 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
         `join ${task.name}: it ended`,
         () => Task.outcome(task).state !== 'running',
         () => {
-          const { state, value } = Task.outcome(task);
+          const { state, value, clock } = Task.outcome(task);
+          acquire(clock);
           if (state === 'threw') reject(value);
           else resolve(clone(value, lineNow()));
         },
@@ -253,6 +266,8 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
   class Mutex {
     readonly name: string;
     holder: Lane | null = null;
+    /** Its last unlock's clock: the next lock acquires it. */
+    clock: Clock | undefined;
     constructor(options?: unknown) {
       this.name = syncName('mutex', options);
       syncObjects.add(this);
@@ -263,18 +278,24 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     }
   }
   const heldBy = (m: Mutex) => (m.holder ? `${m.name}, held by ${m.holder.name}` : m.name);
+  const lockNow = (m: Mutex, line: number, blocking = true) => {
+    m.holder = session.exec.current;
+    acquire(m.clock);
+    took(m.name, line, blocking);
+  };
   install(Mutex, {
     *lock(m: Mutex) {
       const line = lineNow();
       if (m.holder === session.exec.current) {
         throw new Error(`Deadlock: ${session.exec.current.name} already holds ${m.name}, so lock() would wait forever. A Mutex is not reentrant: unlock() it first, or use tryLock().`);
       }
-      yield rc.op(line, `lock ${m.name}`, () => void (m.holder = session.exec.current), { enabled: () => m.holder === null, waitsFor: () => heldBy(m), on: m });
+      yield rc.op(line, `lock ${m.name}`, () => lockNow(m, line), { enabled: () => m.holder === null, waitsFor: () => heldBy(m), on: m, wants: m.name });
     },
     *tryLock(m: Mutex) {
-      return yield rc.op(lineNow(), `tryLock ${m.name}`, () => {
+      const line = lineNow();
+      return yield rc.op(line, `tryLock ${m.name}`, () => {
         if (m.holder) return false;
-        m.holder = session.exec.current;
+        lockNow(m, line, false);
         return true;
       });
     },
@@ -284,19 +305,22 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
           throw new Error(`Cannot unlock ${m.name}: ${session.exec.current.name} does not hold it (${m.holder ? `${m.holder.name} does` : 'nobody does'}).`);
         }
         m.holder = null;
+        m.clock = release();
+        gaveBack(m.name);
       });
     },
     *lockAsync(m: Mutex) {
-      return yield rc.op(lineNow(), `lockAsync ${m.name}`, () => {
+      const line = lineNow();
+      return yield rc.op(line, `lockAsync ${m.name}`, () => {
         if (!m.holder) {
-          m.holder = session.exec.current;
+          lockNow(m, line);
           return P.resolve();
         }
         const { promise, resolve } = P.withResolvers();
         wakeUp(`gets ${m.name}`, () => m.holder === null, () => {
-          m.holder = session.exec.current;
+          lockNow(m, line);
           resolve();
-        }, () => heldBy(m), m);
+        }, () => heldBy(m), m, m.name);
         return promise;
       });
     },
@@ -324,6 +348,8 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     readonly name: string;
     permits: number;
     readonly holders: Lane[] = [];
+    /** Every release's clock, joined: an acquire takes them all. */
+    clock: Clock | undefined;
     constructor(permits = 1, options?: unknown) {
       if (!Number.isInteger(permits) || permits < 0) throw new RangeError(`new Semaphore(permits) needs a whole number ≥ 0 (got ${String(permits)}).`);
       this.permits = permits;
@@ -335,19 +361,23 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       return this.permits;
     }
   }
-  const take = (s: Semaphore) => {
+  const take = (s: Semaphore, line: number, blocking = true) => {
     s.permits--;
     s.holders.push(session.exec.current);
+    acquire(s.clock);
+    took(s.name, line, blocking);
   };
   const held = (s: Semaphore) => `a permit of ${s.name}${s.holders.length ? `, held by ${s.holders.map((l) => l.name).join(', ')}` : ''}`;
   install(Semaphore, {
     *acquire(s: Semaphore) {
-      yield rc.op(lineNow(), `acquire ${s.name}`, () => take(s), { enabled: () => s.permits > 0, waitsFor: () => held(s), on: s });
+      const line = lineNow();
+      yield rc.op(line, `acquire ${s.name}`, () => take(s, line), { enabled: () => s.permits > 0, waitsFor: () => held(s), on: s, wants: s.name });
     },
     *tryAcquire(s: Semaphore) {
-      return yield rc.op(lineNow(), `tryAcquire ${s.name}`, () => {
+      const line = lineNow();
+      return yield rc.op(line, `tryAcquire ${s.name}`, () => {
         if (s.permits <= 0) return false;
-        take(s);
+        take(s, line, false);
         return true;
       });
     },
@@ -356,19 +386,22 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
         s.permits++;
         const at = s.holders.indexOf(session.exec.current);
         s.holders.splice(at >= 0 ? at : 0, 1);
+        s.clock = releaseInto(s.clock);
+        gaveBack(s.name);
       });
     },
     *acquireAsync(s: Semaphore) {
-      return yield rc.op(lineNow(), `acquireAsync ${s.name}`, () => {
+      const line = lineNow();
+      return yield rc.op(line, `acquireAsync ${s.name}`, () => {
         if (s.permits > 0) {
-          take(s);
+          take(s, line);
           return P.resolve();
         }
         const { promise, resolve } = P.withResolvers();
         wakeUp(`gets ${s.name}`, () => s.permits > 0, () => {
-          take(s);
+          take(s, line);
           resolve();
-        }, () => held(s), s);
+        }, () => held(s), s, s.name);
         return promise;
       });
     },
@@ -379,6 +412,11 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
   class Channel {
     readonly name: string;
     readonly items: unknown[] = [];
+    /** Each item's sender's clock, beside `items`: its receiver acquires it. */
+    readonly clocks: Clock[] = [];
+    /** The clock of its close, and of every receive (a sender that waited for room or for its receiver acquires it). */
+    closeClock: Clock | undefined;
+    takenClock: Clock | undefined;
     readonly slots: number;
     readonly rendezvous: boolean;
     closedFlag = false;
@@ -424,8 +462,13 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
 
   /** Takes the next value now (the caller checked there is one, or that the channel is closed). */
   function takeFrom(ch: Channel): { value: unknown; done: boolean } {
-    if (ch.items.length === 0) return { value: undefined, done: true };
+    if (ch.items.length === 0) {
+      acquire(ch.closeClock);
+      return { value: undefined, done: true };
+    }
     ch.received++;
+    acquire(ch.clocks.shift());
+    ch.takenClock = releaseInto(ch.takenClock);
     return { value: ch.items.shift(), done: false };
   }
 
@@ -447,12 +490,19 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
         const enqueue = () => {
           if (ch.closedFlag) return reject(new Error(`Cannot send on ${ch.name}: it is closed.`));
           ch.items.push(copy);
+          ch.clocks.push(release());
           const ticket = ++ch.sent;
           if (!ch.rendezvous) return resolve();
-          wakeUp(`${ch.name}: its value was taken`, () => ch.received >= ticket || ch.closedFlag, () => resolve(), () => `a receiver on ${ch.name}`, ch);
+          wakeUp(`${ch.name}: its value was taken`, () => ch.received >= ticket || ch.closedFlag, () => {
+            acquire(ch.takenClock);
+            resolve();
+          }, () => `a receiver on ${ch.name}`, ch);
         };
         if (ch.closedFlag || ch.items.length < ch.slots) enqueue();
-        else wakeUp(`sends on ${ch.name}`, () => ch.items.length < ch.slots || ch.closedFlag, enqueue, () => `room in ${ch.name} (it is full)`, ch);
+        else wakeUp(`sends on ${ch.name}`, () => ch.items.length < ch.slots || ch.closedFlag, () => {
+          acquire(ch.takenClock);
+          enqueue();
+        }, () => `room in ${ch.name} (it is full)`, ch);
         return promise;
       });
     },
@@ -464,7 +514,10 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       return yield rc.op(lineNow(), `tryRecv from ${ch.name}`, () => (ch.items.length ? takeFrom(ch).value : undefined));
     },
     *close(ch: Channel) {
-      yield rc.op(lineNow(), `close ${ch.name}`, () => void (ch.closedFlag = true));
+      yield rc.op(lineNow(), `close ${ch.name}`, () => {
+        ch.closedFlag = true;
+        ch.closeClock = releaseInto(ch.closeClock);
+      });
     },
   });
   install(ChannelIterator, {
@@ -483,6 +536,8 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     reject: (e: unknown) => void;
     owner: Lane;
     outcome?: { value: unknown; failed: boolean };
+    /** The submitter's clock (the job's start acquires it), then the job's end (its result's receiver acquires it). */
+    clock: Clock;
   }
 
   class Pool {
@@ -519,9 +574,11 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
 
   function runJob(pool: Pool, lane: Lane, job: PoolJob, next: () => void): Gen {
     pool.running++;
+    acquire(job.clock);
     const finish = (value: unknown, failed: boolean) => {
       pool.running--;
       job.outcome = { value, failed };
+      const end = release();
       const owner = job.owner;
       owner.events.push({
         seq: session.exec.nextSeq(),
@@ -529,7 +586,10 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
         line: job.line,
         enabled: () => true,
         waitsFor: () => 'a pool result',
-        fire: () => (failed ? job.reject(value) : job.resolve(clone(value, job.line))),
+        fire: () => {
+          acquire(end);
+          return failed ? job.reject(value) : job.resolve(clone(value, job.line));
+        },
       });
       if (!pool.closing || pool.queue.length) next();
       else lane.finished = true;
@@ -552,7 +612,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
     if (pool.closing) throw new Error('Cannot submit on a closed Pool.');
     if (rc.idOf(fn) === undefined) throw new TypeError(`Line ${line}: a Pool needs a function written in the snippet (got ${show(fn)}).`);
     const { promise, resolve, reject } = P.withResolvers();
-    pool.queue.push({ fn, args: args.map((a) => clone(a, line)), line, resolve, reject, owner: session.exec.current });
+    pool.queue.push({ fn, args: args.map((a) => clone(a, line)), line, resolve, reject, owner: session.exec.current, clock: release() });
     if (pool.lanes.length < Math.min(pool.size, pool.queue.length + pool.running)) poolWorker(pool);
     return promise;
   }
@@ -573,6 +633,7 @@ export function makeRacecourse(session: Session, runtime: Runtime['rc'], program
       pool.closing = true;
       wakeUp('the pool has finished its jobs', () => pool.queue.length === 0 && pool.running === 0, () => {
         for (const lane of pool.lanes) {
+          acquire(session.exec.hb.clockOf(lane.index));
           lane.finished = true;
           lane.events.length = 0;
         }

@@ -1,6 +1,7 @@
 import { formatArgs } from '../core/format.ts';
 import { Abort, Then, type Execution, type Gen, type Lane, type LaneEvent, type Op } from './execution.ts';
 import type { VPromiseClass } from './promise.ts';
+import type { Clock } from './happens-before.ts';
 import type { LANE_GLOBALS } from './instrument.ts';
 
 /**
@@ -182,6 +183,7 @@ export function makeRuntime(session: Session) {
     waitsFor: (() => string) | undefined = undefined;
     expiry: (() => boolean) | undefined = undefined;
     on: object | undefined = undefined;
+    wants: string | undefined = undefined;
     constructor(line: number, words: string | (() => string), perform: () => unknown) {
       this.lane = session.exec.current;
       this.line = line;
@@ -199,15 +201,36 @@ export function makeRuntime(session: Session) {
     }
   }
 
-  function op(line: number, text: string | (() => string), perform: () => unknown, extra?: Partial<Pick<Op, 'enabled' | 'waitsFor' | 'expiry' | 'on'>>): Op {
+  function op(line: number, text: string | (() => string), perform: () => unknown, extra?: Partial<Pick<Op, 'enabled' | 'waitsFor' | 'expiry' | 'on' | 'wants'>>): Op {
     const o = new StepOp(line, text, perform);
     if (extra) {
       if (extra.enabled) o.enabled = extra.enabled;
       if (extra.waitsFor) o.waitsFor = extra.waitsFor;
       if (extra.expiry) o.expiry = extra.expiry;
       if (extra.on) o.on = extra.on;
+      if (extra.wants) o.wants = extra.wants;
     }
     return o;
+  }
+
+  /**
+   * The data-race check (races.ts) of an access to `view[index]` by the running
+   * lane; `atomic` names the Atomics operation ('' for a plain access). An
+   * Atomics operation is also a sync point on its cell (happens-before.ts).
+   */
+  function accessed(view: SharedView, index: number, name: string, line: number, write: boolean, atomic: string): void {
+    const exec = session.exec;
+    const lane = exec.current;
+    const byte = view.byteOffset + index * view.BYTES_PER_ELEMENT;
+    if (atomic) exec.hb.atomic(lane.index, view.buffer, byte, write);
+    exec.races.access(view, index, byte, name, {
+      lane: lane.index,
+      laneName: lane.name,
+      epoch: exec.hb.epoch(lane.index),
+      line,
+      write,
+      atomic,
+    });
   }
 
   function cellOf(view: SharedView, index: number) {
@@ -252,6 +275,8 @@ export function makeRuntime(session: Session) {
   interface Sleeper {
     byte: number;
     notified: boolean;
+    /** The notifier's clock: the woken wait acquires it. */
+    clock?: Clock;
     onNotify?: () => void;
   }
 
@@ -281,6 +306,7 @@ export function makeRuntime(session: Session) {
       }
       list.splice(i, 1);
       sleeper.notified = true;
+      sleeper.clock = session.exec.hb.release(session.exec.current.index);
       sleeper.onNotify?.();
       woken++;
     }
@@ -304,6 +330,7 @@ export function makeRuntime(session: Session) {
       const expected = args[2];
       const timeout = args[3] === undefined ? Infinity : Number(args[3]);
       return yield op(line, text, () => {
+        accessed(view, index, viewName, line, false, name);
         if (Atomics.load(view as Int32Array, index) !== Number(expected)) return 'not-equal';
         if (timeout <= 0) return 'timed-out';
         const sleeper = sleep(view, index);
@@ -316,7 +343,10 @@ export function makeRuntime(session: Session) {
           expiry: () => !sleeper.notified,
           waitsFor: () => `Atomics.notify on ${label}`,
           perform: () => {
-            if (sleeper.notified) return 'ok';
+            if (sleeper.notified) {
+              session.exec.hb.acquire(lane.index, sleeper.clock);
+              return 'ok';
+            }
             forget(view, sleeper);
             wake.result = '→ "timed-out"';
             return 'timed-out';
@@ -329,6 +359,7 @@ export function makeRuntime(session: Session) {
       const expected = args[2];
       const timeout = args[3] === undefined ? Infinity : Number(args[3]);
       return yield op(line, text, () => {
+        accessed(view, index, viewName, line, false, name);
         if (Atomics.load(view as Int32Array, index) !== Number(expected)) return { async: false, value: 'not-equal' };
         if (timeout <= 0) return { async: false, value: 'timed-out' };
         const { promise, resolve } = P.withResolvers();
@@ -343,6 +374,7 @@ export function makeRuntime(session: Session) {
           waitsFor: () => `Atomics.notify on ${label}`,
           fire: () => {
             settled = true;
+            session.exec.hb.acquire(lane.index, sleeper.clock);
             if (timer) timer.gone = true;
             resolve('ok');
           },
@@ -370,11 +402,15 @@ export function makeRuntime(session: Session) {
     }
     if (name === 'load') {
       return yield op(line, text, () => {
+        accessed(view, index, viewName, line, false, name);
         touched(view, index, 'atomic-read');
         return Reflect.apply(fn, Atomics, args) as unknown;
       });
     }
-    return yield op(line, text, () => writing(view, index, () => Reflect.apply(fn, Atomics, args) as unknown));
+    return yield op(line, text, () => {
+      accessed(view, index, viewName, line, true, name);
+      return writing(view, index, () => Reflect.apply(fn, Atomics, args) as unknown);
+    });
   }
 
   // ---- plain element access ----
@@ -384,6 +420,7 @@ export function makeRuntime(session: Session) {
     const index = Number(key);
     const name = nameOf(target, objectName);
     return yield op(line, () => `read ${name}[${index}]`, () => {
+      accessed(target, index, name, line, false, '');
       touched(target, index, 'plain-read');
       return target[index];
     });
@@ -397,6 +434,7 @@ export function makeRuntime(session: Session) {
       line,
       () => `write ${name}[${index}] ← ${show(value)}`,
       () => {
+        accessed(target, index, name, line, true, '');
         writing(target, index, () => ((target as unknown as unknown[])[index] = value));
       },
     );

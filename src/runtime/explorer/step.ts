@@ -105,6 +105,7 @@ function describe(exec: Execution, open: Choice[], seed: number, taken: Schedule
     syncs: exec.inspected!.syncs.map((sync) => sync.describe()),
     output: exec.output.map((line) => ({ lane: line.lane, stream: line.stream, text: line.text, step: line.step })),
     steps: exec.steps.map((s, i) => ({ ...s, step: i + 1 })),
+    races: [...exec.races.found.values()],
     ended,
   };
 }

@@ -22,6 +22,7 @@ import { SchedulerView } from '../views/scheduler-view.ts';
 import { SharedStateView } from '../views/shared-state-view.ts';
 import { StepOutputView } from '../views/step-output-view.ts';
 import { StepTimelineView } from '../views/step-timeline-view.ts';
+import { FindingListView } from '../views/race-list-view.ts';
 import { endedSentence, stepSentence } from '../views/step-words.ts';
 import { lineMarks, markCode } from './code-marks.ts';
 import { announce, button, part } from './parts.ts';
@@ -63,6 +64,8 @@ export class StepController {
   readonly #shared: SharedStateView;
   readonly #output: StepOutputView;
   readonly #timeline: StepTimelineView;
+  /** The data races this execution has shown so far. */
+  readonly #races: FindingListView;
   readonly #back: HTMLButtonElement;
   readonly #next: HTMLButtonElement;
   readonly #random: HTMLButtonElement;
@@ -87,6 +90,7 @@ export class StepController {
     this.#shared = new SharedStateView(part(root, 'shared-state').querySelector<HTMLElement>('[data-field="shared"]')!);
     this.#output = new StepOutputView(part(root, 'step-output'));
     this.#timeline = new StepTimelineView(part(root, 'step-timeline'), part<HTMLOListElement>(root, 'step-list'));
+    this.#races = new FindingListView(part(root, 'step-races'));
     this.#back = button(root, 'step-back');
     this.#next = button(root, 'step-next');
     this.#random = button(root, 'step-random');
@@ -290,6 +294,7 @@ export class StepController {
     this.#shared.render(view.arrays, view.syncs);
     this.#output.render(view.output);
     this.#timeline.render(view);
+    this.#races.render(view.races ?? []);
     this.#controls(view);
     markCode(part(this.#root, 'code'), this.#hooks.editor(), lineMarks(view.lanes));
   }

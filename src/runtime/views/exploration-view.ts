@@ -8,6 +8,7 @@
 import type { ExploreFailure, ExploreOutcome, ExploreProgress, ExploreReport } from '../../shared/protocol/explore.ts';
 import { labelOf, outcomeName, type OutcomeDeclaration } from '../../shared/outcomes.ts';
 import { labelBadge } from './outcome-table-view.ts';
+import { ExploreFindingsView } from './race-list-view.ts';
 import { failureHeading, progressSentence, schedules, stateWords, stepWords, summarySentence, count } from './exploration-text.ts';
 
 /** Enough to read; a longer list says how many more there are. */
@@ -21,6 +22,8 @@ export class ExplorationView {
   readonly #assumptions: HTMLElement;
   readonly #outcomes: HTMLElement;
   readonly #failure: HTMLElement;
+  /** Data races and potential deadlocks (race-list-view.ts). */
+  readonly #findings: ExploreFindingsView;
   /** "Step through the failure" was pressed: the page opens Step mode at that schedule. */
   readonly #onStepThrough: (schedule: string) => void;
   /** What the snippet's outcomes mean (its `outcomes` prop): each outcome's label and description. */
@@ -39,6 +42,7 @@ export class ExplorationView {
     this.#assumptions = field('assumptions');
     this.#outcomes = field('outcomes');
     this.#failure = field('failure');
+    this.#findings = new ExploreFindingsView(root);
   }
 
   /** A search begins: nothing known yet. */
@@ -105,6 +109,7 @@ export class ExplorationView {
     data.failures = String(progress.failures);
     data.mode = progress.mode;
     this.#showOutcomes(progress.outcomes);
+    this.#findings.render(progress);
   }
 
   #showOutcomes(outcomes: readonly ExploreOutcome[]): void {

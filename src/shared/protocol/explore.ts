@@ -71,6 +71,30 @@ export interface ExploreFailure {
   output: string[];
 }
 
+/**
+ * A data race: two accesses to one cell of a shared array, at least one a
+ * plain (non-Atomics) access and at least one a write, by two lanes, that
+ * nothing orders (no lock hand-off, atomic, message, spawn or join).
+ */
+export interface ExploreRace {
+  /** `Data race on shared[0]: worker-1 writes it at line 22, worker-2 reads it at line 20, and nothing orders the two.` */
+  message: string;
+  /** The two accesses' lines, smallest first. */
+  lines: [number, number];
+  /** The cell as the code names it: `shared[0]`. */
+  cell: string;
+  /** The lanes of the two accesses, in the message's order. */
+  lanes: [string, string];
+}
+
+/** A cycle in the order lanes take locks (src/shared/lock-order.ts): some timing would hang. */
+export interface ExplorePotentialDeadlock {
+  /** `Potential deadlock: worker-1 took mutex A (line 5) then mutex B (line 6); …. A different timing would hang.` */
+  message: string;
+  /** Every line of the cycle, smallest first. */
+  lines: number[];
+}
+
 export interface ExploreProgress {
   executions: number;
   /** The bound being searched now (0, 1, 2 …; null: unbounded). */
@@ -78,6 +102,12 @@ export interface ExploreProgress {
   failures: number;
   outcomes: ExploreOutcome[];
   mode: 'bounded' | 'random';
+  /** Every distinct data race found so far, over all executions (each once). */
+  races?: ExploreRace[];
+  /** Set when some execution touched more shared cells than the race check follows: races on the rest were not looked for. */
+  racesCapped?: number;
+  /** Every distinct potential deadlock (lock-order cycle) found so far. */
+  deadlocks?: ExplorePotentialDeadlock[];
 }
 
 export interface ExploreReport extends ExploreProgress {
@@ -193,6 +223,8 @@ export interface StepView {
   output: StepOutputLine[];
   /** Every step taken so far, in words, with its step number (1-based). */
   steps: (ExploreStepStory & { step: number })[];
+  /** Data races this execution has shown so far (up to this step). */
+  races?: ExploreRace[];
   /** Set once the execution has ended (no choice left). */
   ended?: { state: ExploreEndState; reason?: string; lastLine: string };
 }
