@@ -184,15 +184,21 @@ class RaceExercise extends HTMLElement {
 
     const solutionButton = this.querySelector<HTMLButtonElement>('button[data-action="solution"]')!;
     const solution = part(this, 'solution');
+    let following = false;
     solutionButton.addEventListener('click', () => {
       solution.hidden = !solution.hidden;
       solutionButton.setAttribute('aria-expanded', String(!solution.hidden));
       solutionButton.textContent = solution.hidden ? 'Show solution' : 'Hide solution';
-      if (!solution.hidden) this.#compare();
-    });
-    // While the solution is open, the comparison follows the learner's edits (and Use this solution, and Undo).
-    this.#playground().onCodeChange(() => {
-      if (!solution.hidden) this.#compare();
+      if (solution.hidden) return;
+      // From the first opening on, the comparison follows the learner's edits (and Use this solution, and Undo).
+      // Not earlier: asking the playground for its code upgrades it, and a playground upgrades only when it is near.
+      if (!following) {
+        following = true;
+        this.#playground().onCodeChange(() => {
+          if (!solution.hidden) this.#compare();
+        });
+      }
+      this.#compare();
     });
     this.querySelector('button[data-action="use-solution"]')!.addEventListener('click', () => {
       this.#playground().replaceCode(this.#solution, 'The solution is in the playground now; Undo brings your code back.');
