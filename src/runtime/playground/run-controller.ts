@@ -15,7 +15,7 @@ import { TimingView, formatMs } from '../views/timing-view.ts';
 import { TimelineModel } from '../views/timeline-model.ts';
 import { TimelineView } from '../views/timeline-view.ts';
 import { MessageModel } from '../views/message-chart-model.ts';
-import { MessageChartView } from '../views/message-chart-view.ts';
+import type { MessageChartView } from '../views/message-chart-view.ts';
 import { HistoryView } from '../views/history-view.ts';
 import { OutcomeCounter } from '../views/histogram-model.ts';
 import { HistogramView } from '../views/histogram-view.ts';
@@ -47,7 +47,9 @@ export class RunController {
   readonly #timelineModel = new TimelineModel();
   readonly #timeline: TimelineView;
   readonly #messageModel = new MessageModel();
-  readonly #messages: MessageChartView;
+  /** The chart's view is a chunk of its own, fetched the first time a run sends a message: most snippets send none. */
+  #messages: MessageChartView | undefined;
+  #messagesLoading: Promise<void> | undefined;
   /** When the message chart was last drawn during a run (it is redrawn at most every 250 ms). */
   #messagesDrawnAt = 0;
   readonly #history: HistoryView;
@@ -68,14 +70,6 @@ export class RunController {
       part<HTMLTableSectionElement>(root, 'timeline-table'),
       part(root, 'timeline-note'),
     );
-    this.#messages = new MessageChartView({
-      root: part(root, 'messages'),
-      figure: part(root, 'message-chart'),
-      summary: part(root, 'message-summary'),
-      legend: part(root, 'message-legend'),
-      table: part<HTMLTableSectionElement>(root, 'message-table'),
-      tableNote: part(root, 'message-note'),
-    });
     this.#history = new HistoryView(part<HTMLTableSectionElement>(root, 'history'));
     this.#histogram = new HistogramView(part(root, 'histogram'));
     this.#lockAdvice = part(root, 'lock-advice');
@@ -131,7 +125,7 @@ export class RunController {
     this.#timelineModel.clear();
     this.#timeline.clear();
     this.#messageModel.clear();
-    this.#messages.clear();
+    this.#messages?.clear();
     this.#messagesDrawnAt = 0;
     this.#lastTotals = NO_TOTALS;
     this.#timing.update(this.#lastTotals);
@@ -210,7 +204,34 @@ export class RunController {
     const now = performance.now();
     if (final || now - this.#messagesDrawnAt >= 250) {
       this.#messagesDrawnAt = now;
-      this.#messages.render(this.#messageModel.chart(lanes.map((lane) => lane.name), this.#lastTotals.wallMs), final);
+      this.#drawMessages(final);
     }
+  }
+
+  #drawMessages(final: boolean): void {
+    const chart = this.#messageModel.chart(this.#timelineModel.lanes.map((lane) => lane.name), this.#lastTotals.wallMs);
+    if (this.#messages) {
+      this.#messages.render(chart, final);
+      return;
+    }
+    if (chart.arrows.length === 0 && chart.more === 0) return;
+    this.#messagesLoading ??= import('../views/message-chart-view.ts').then(
+      ({ MessageChartView }) => {
+        const root = this.#root;
+        this.#messages = new MessageChartView({
+          root: part(root, 'messages'),
+          figure: part(root, 'message-chart'),
+          summary: part(root, 'message-summary'),
+          legend: part(root, 'message-legend'),
+          table: part<HTMLTableSectionElement>(root, 'message-table'),
+          tableNote: part(root, 'message-note'),
+        });
+        // Draw what came meanwhile; a run still going draws again on its next frame.
+        this.#drawMessages(this.#run === undefined);
+      },
+      () => {
+        this.#messagesLoading = undefined; // offline and never cached: the next draw tries again
+      },
+    );
   }
 }
