@@ -16,7 +16,6 @@ import type { ScheduleChoice } from './schedule.ts';
 type Factory = (env: unknown) => { main: () => Gen; fresh: (id: number) => unknown };
 
 export interface Compiled {
-  labels: Record<string, string>;
   /** Runs one execution under `choose`; the runtime and the racecourse models are made once per compile. */
   run(choose: Chooser, options: ExecutionOptions): ExecutionResult;
 }
@@ -34,7 +33,7 @@ export function compile(code: string): CompileResult {
     return { ok: false, message: `The explorer could not prepare this code (a bug in the explorer, not in your code): ${error instanceof Error ? error.message : String(error)}.` };
   }
   const session = makeSession(factory);
-  return { ok: true, compiled: { labels: result.value.labels, run: (choose, options) => session.run(choose, options) } };
+  return { ok: true, compiled: { run: (choose, options) => session.run(choose, options) } };
 }
 
 function toFactory(instrumented: Instrumented): Factory {

@@ -82,7 +82,6 @@ export function explore(code: string, options: ExploreOptions = {}, onProgress: 
           outcomes.set(key, {
             state: result.state,
             lastLine: result.lastLine,
-            label: compiled.compiled.labels[result.lastLine],
             count: 1,
             schedule: encodeSchedule({ seed, choices: result.choices }),
             preemptions,

@@ -36,8 +36,6 @@ export interface Instrumented {
   body: string;
   /** Local names the snippet imports from "racecourse", local → exported. */
   imports: Record<string, string>;
-  /** Declared outcome labels: last line → label. */
-  labels: Record<string, string>;
 }
 
 export type InstrumentResult = { ok: true; value: Instrumented } | { ok: false; message: string; line?: number };
@@ -125,7 +123,7 @@ export function instrument(source: string): InstrumentResult {
     return { ok: false, message: `Syntax error: ${String((error as Error).message).replace(/\s*\(\d+:\d+\)$/, '')}`, line: loc?.line };
   }
   try {
-    return { ok: true, value: new Instrumenter(code, program).run(source) };
+    return { ok: true, value: new Instrumenter(code, program).run() };
   } catch (error) {
     if (error instanceof Unsupported) return { ok: false, message: error.message, line: error.line };
     throw error;
@@ -149,8 +147,6 @@ interface FunctionCopy {
   wrap: (text: string) => string;
 }
 
-const OUTCOME_LABEL = /^\s*\/\/\s*@outcome\s+(.+?)\s+(?:—|--)\s+(.+?)\s*$/gm;
-
 class Instrumenter {
   readonly #code: string;
   readonly #program: Node;
@@ -165,7 +161,7 @@ class Instrumenter {
     this.#edits = new SourceEdits(code);
   }
 
-  run(source: string): Instrumented {
+  run(): Instrumented {
     for (const statement of this.#program.body as Node[]) this.#topLevel(statement);
     this.#hoistDeclarations(this.#program.body as Node[], 0, 1);
     for (const statement of this.#program.body as Node[]) {
@@ -185,9 +181,7 @@ class Instrumenter {
       `const main = function* () { const { ${imported} } = __env.racecourse;\n${main}\n};`,
       'return { main, fresh };',
     ].join('\n');
-    const labels: Record<string, string> = {};
-    for (const match of source.matchAll(OUTCOME_LABEL)) labels[unquote(match[1]!)] = match[2]!;
-    return { body, imports: { ...this.#imports }, labels };
+    return { body, imports: { ...this.#imports } };
   }
 
   /** Only `import … from "racecourse"`; no exports needed. */
@@ -721,9 +715,4 @@ function usesSuper(node: Node): boolean {
   };
   walk(node);
   return found;
-}
-
-function unquote(text: string): string {
-  const t = text.trim();
-  return /^(["'`]).*\1$/.test(t) ? t.slice(1, -1) : t;
 }

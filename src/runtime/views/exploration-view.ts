@@ -198,7 +198,8 @@ function outcomeItem(outcome: ExploreOutcome, declaration: OutcomeDeclaration | 
   const meaning = declaration && labelOf(declaration, outcomeName(outcome.state, outcome.lastLine), 'explore');
   item.dataset.outcome = outcome.lastLine;
   item.dataset.count = String(outcome.count);
-  item.dataset.label = meaning?.label ?? outcome.label ?? '';
+  // Labels come from the playground's declared outcomes (src/shared/outcomes.ts), the one place they are written.
+  item.dataset.label = meaning?.label ?? '';
   item.dataset.state = outcome.state;
   item.dataset.failing = String(outcome.failing);
   item.dataset.schedule = outcome.schedule;
@@ -213,7 +214,6 @@ function outcomeItem(outcome: ExploreOutcome, declaration: OutcomeDeclaration | 
   about.className = 'pg-outcome-about';
   // Its end state: the engine's reason where it gives one ("console.assert failed at line 7").
   const words = [outcome.reason ?? stateWords(outcome.state), schedules(outcome.count)];
-  if (outcome.label) words.unshift(outcome.label);
   about.textContent = words.join(' · ');
   if (!declaration) {
     item.append(line, ' ', about, ' ', verdict);

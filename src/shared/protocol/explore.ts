@@ -40,8 +40,6 @@ export interface ExploreOutcome {
   state: ExploreEndState;
   /** The last line printed on log/info ('' when none). */
   lastLine: string;
-  /** A label the snippet declared for this last line (`// @outcome <line> — <label>`), if any. */
-  label?: string;
   /** Executions (schedules) that ended this way — never a probability. */
   count: number;
   /** One schedule that produces it (§4), replayable. */
