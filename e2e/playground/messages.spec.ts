@@ -73,6 +73,10 @@ test('a channel pipeline draws each item from its sender to its receiver, and th
   await expect(arrows(playground, 'worker-2', 'main', 'channel')).toHaveCount(5);
   await expect(chart(playground).locator('[data-from]')).toHaveCount(10);
   await expect(playground.getByText('10 messages between lanes.')).toBeVisible();
+  // Laid out as a chart on a desktop screen: one row per lane, in the timeline's order.
+  const labelTops = await playground.locator('.pg-msg-labels span').evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect().top));
+  expect(labelTops.length).toBeGreaterThanOrEqual(3);
+  for (let i = 1; i < labelTops.length; i++) expect(labelTops[i]!).toBeGreaterThan(labelTops[i - 1]!);
 
   await playground.getByText('Messages as a table').click();
   const rows = playground.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Received at' }) }).locator('tbody tr');
@@ -112,6 +116,9 @@ test('a run without messages shows no chart; the time axis has ticks and one mar
   const timeline = playground.getByRole('img', { name: 'Timeline' });
   expect(await timeline.locator('.pg-tick').count()).toBeGreaterThanOrEqual(2);
   await expect(timeline.locator('.pg-tick').first()).toHaveAttribute('data-ms', '0');
+  // Ticks stand apart on the axis, each at its time, not run together as one word.
+  const ticks = await timeline.locator('.pg-tick').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((b) => ({ left: b.left, right: b.right })));
+  for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.left - ticks[i - 1]!.right).toBeGreaterThan(4);
   const lines = output(playground).locator('.pg-line');
   await expect(lines).toHaveCount(2);
   const marks = timeline.locator('.pg-print-mark');
